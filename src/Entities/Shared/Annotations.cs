@@ -1,0 +1,19 @@
+namespace EcsOperator.Entities;
+
+/// <summary>Well-known annotation, finalizer and tag keys under the operator's prefix.</summary>
+public static class WellKnown
+{
+    public const string Prefix = "ecs.operator.dev/";
+
+    /// <summary>The finalizer the operator puts on every object before its first AWS call.</summary>
+    public const string Finalizer = Prefix + "finalizer";
+
+    /// <summary>Set to "true" to let the operator take over an existing, unowned AWS resource.</summary>
+    public const string AdoptAnnotation = Prefix + "adopt";
+
+    /// <summary>Ownership tag: namespace/kind/name (hash-shortened past 256 characters).</summary>
+    public const string OwnerTag = Prefix + "owner";
+
+    /// <summary>Ownership tag: the Kubernetes cluster's id (the kube-system namespace UID by default).</summary>
+    public const string ClusterIdTag = Prefix + "cluster-id";
+}
