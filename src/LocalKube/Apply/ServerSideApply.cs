@@ -56,11 +56,23 @@ public static class ServerSideApply
             others.Insert(entries.IndexOf(mine), mine);
         }
 
+        var unchanged = current is not null && mine.Time is not null && SameContent(current, result) && mine.Fields.Except(appliedFields).Count == 0
+            && appliedFields.Except(mine.Fields).Count == 0;
         mine.Fields = appliedFields;
         mine.ApiVersion = request.ApiVersion;
-        mine.Time = request.Now;
+        mine.Time = unchanged ? mine.Time : request.Now;
         ManagedFieldsEntry.WriteAll(result, others);
         return result;
+    }
+
+    /// <summary>True when two objects differ in nothing but managedFields (a no-op apply keeps its timestamp).</summary>
+    private static bool SameContent(JsonObject a, JsonObject b)
+    {
+        var x = (JsonObject)a.DeepClone();
+        var y = (JsonObject)b.DeepClone();
+        (x["metadata"] as JsonObject)?.Remove("managedFields");
+        (y["metadata"] as JsonObject)?.Remove("managedFields");
+        return JsonNode.DeepEquals(x, y);
     }
 
     private static List<ApplyConflict> FindConflicts(JsonObject current, JsonObject applied, FieldSet appliedFields, List<ManagedFieldsEntry> others)

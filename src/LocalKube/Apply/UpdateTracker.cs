@@ -32,6 +32,11 @@ public static class UpdateTracker
         }
 
         var removed = oldFields.Except(newFields);
+        if (changed.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
         var entries = oldEntries;
         foreach (var entry in entries)
         {
