@@ -13,7 +13,7 @@ public sealed class ApiReferenceDriftTests
         var committed = File.ReadAllText(RepositoryRoot.Combine("docs", "api.md"));
 
         Assert.True(committed == ApiReferenceWriter.Render(),
-            "docs/api.md drifted from src/Entities: regenerate it with the crds command (ApiReferenceWriter.Write)");
+            "docs/api.md drifted from src/Entities: regenerate with `dotnet run --project src/Operator -- crds --output config/crds --api-reference docs/api.md`");
     }
 
     [Fact]
