@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Testing;
+using LocalKube.Registry;
+using LocalKube.Serialization;
 using LocalKube.Server;
 using LocalKube.Storage;
 using Xunit;
@@ -23,8 +25,16 @@ public sealed class LocalKubeFixture : IAsyncLifetime
 
     public static string Config(params string[] parts) => Path.Combine([RepoRoot, "config", .. parts]);
 
-    public async ValueTask InitializeAsync() =>
-        _server = await LocalKubeServer.StartAsync(new LocalKubeOptions { CrdDirectory = Config("crds") }, TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync()
+    {
+        _server = await LocalKubeServer.StartAsync(new LocalKubeOptions(), TestContext.Current.CancellationToken);
+        foreach (var file in Directory.EnumerateFiles(Config("crds"), "ecs.operator.dev_*.yaml"))
+        {
+            // Through JSON text, as kubectl would send it, so the stored CRD looks like one a client created.
+            var crd = JsonNode.Parse(YamlJson.ParseDocuments(await File.ReadAllTextAsync(file)).Single().ToJsonString())!.AsObject();
+            _server.Service.Create(BuiltInTypes.CustomResourceDefinition, null, crd, WriteOptions.Default);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
