@@ -93,6 +93,23 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
     }
 
     [Fact]
+    public async Task Unknown_fields_are_pruned_with_a_warning_when_validation_is_warn()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
+        var manifest = Manifests.ToFile(Manifests.InvalidService("web", "  launchType: FARGATE\n  desiredCont: 2"));
+
+        var result = await kubectl.RunAsync("apply", "--validate=warn", "-n", ns, "-f", manifest);
+
+        Assert.Equal(0, result.ExitCode);
+        // A real server prints the field in double quotes; LocalKube's Warning header writer swaps them for single quotes.
+        Assert.Matches("Warning: unknown field [\"']spec\\.desiredCont[\"']", result.StdErr);
+        var spec = kube.GetEcs("services", ns, "web")!["spec"]!.AsObject();
+        Assert.False(spec.ContainsKey("desiredCont"));
+        Assert.Equal("FARGATE", spec["launchType"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Kustomize_install_of_config_default_creates_every_object()
     {
         var folder = LocalKubeFixture.Config("default");
