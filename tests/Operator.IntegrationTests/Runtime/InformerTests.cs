@@ -19,12 +19,14 @@ public sealed class InformerTests
 
         await using var running = await RunningInformer.StartAsync(kube);
         var events = running.Events;
+        Assert.True(await Eventually.TrueAsync(() => kube.Server.Faults.OpenWatches > 0));
         kube.Server.Faults.ExpireWatchHistory();
         await kube.CreateAsync("w5");
         await kube.ResizeAsync("w1", 7);
         await kube.DeleteAsync("w2");
 
-        Assert.True(await Eventually.TrueAsync(() => SameAsServer(running.Informer, kube)));
+        Assert.True(await Eventually.TrueAsync(async () => running.Informer.ListCount >= 2 && await SameAsServer(running.Informer, kube)));
+        await Task.Delay(500, Ct);
         Assert.Equal(2, running.Informer.ListCount);
         Assert.DoesNotContain(events.Snapshot(), e => e.Type == InformerEventType.Updated && e.Object.Metadata.Name is "w0" or "w3" or "w4");
     }
@@ -38,6 +40,7 @@ public sealed class InformerTests
 
         for (var round = 0; round < 5; round++)
         {
+            Assert.True(await Eventually.TrueAsync(() => kube.Server.Faults.OpenWatches > 0));
             kube.Server.Faults.DropAllWatches();
             await kube.ResizeAsync("a", 10 + round);
             await kube.CreateAsync($"new-{round}");
