@@ -84,6 +84,11 @@ public sealed class ControllerTests
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         var parked = h.Reconciler.Reconciles("ns/a");
 
+        var stalled = h.Kube.Peek("ns/a")!.Status;
+        Assert.True(Conditions.IsTrue(stalled, ConditionTypes.Stalled));
+        Assert.Equal("InvalidSpec", Conditions.Find(stalled, ConditionTypes.Ready)!.Reason);
+        Assert.Contains(h.Kube.Events, e => e.Reason == "InvalidSpec" && e.Type == "Warning" && e.Note == "size must be at least 2");
+
         h.Controller.EnqueueAll(); // a periodic resync must not wake it
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         Assert.Equal(parked, h.Reconciler.Reconciles("ns/a"));
