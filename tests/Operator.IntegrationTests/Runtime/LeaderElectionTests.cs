@@ -13,8 +13,9 @@ public sealed class LeaderElectionTests
     [Fact]
     public async Task After_the_leader_stops_the_other_instance_takes_over_within_the_lease_duration_plus_one_second()
     {
-        var (takeover, overlaps) = await RunHandOverAsync(releaseOnStop: true);
+        var (takeover, overlaps, leaderReleased) = await RunHandOverAsync(releaseOnStop: true);
 
+        Assert.True(leaderReleased);
         Assert.Equal(0, overlaps);
         Assert.True(takeover <= LeaseDuration + TimeSpan.FromSeconds(1), $"takeover took {takeover}");
     }
@@ -22,14 +23,15 @@ public sealed class LeaderElectionTests
     [Fact]
     public async Task After_the_leader_dies_without_releasing_the_other_takes_over_within_lease_duration_plus_renew_deadline()
     {
-        var (takeover, overlaps) = await RunHandOverAsync(releaseOnStop: false);
+        var (takeover, overlaps, leaderReleased) = await RunHandOverAsync(releaseOnStop: false);
 
+        Assert.False(leaderReleased);
         Assert.Equal(0, overlaps);
         Assert.True(takeover <= LeaseDuration + RenewDeadline, $"takeover took {takeover}");
     }
 
     /// <summary>Starts two instances, stops whichever leads, and times the other's first reconcile.</summary>
-    private static async Task<(TimeSpan Takeover, int Overlaps)> RunHandOverAsync(bool releaseOnStop)
+    private static async Task<(TimeSpan Takeover, int Overlaps, bool LeaderReleased)> RunHandOverAsync(bool releaseOnStop)
     {
         await using var kube = await RuntimeKube.StartAsync();
         for (var i = 0; i < 3; i++)
@@ -39,7 +41,8 @@ public sealed class LeaderElectionTests
 
         var tracker = new OverlapTracker();
         var lease = TestNames.Unique("lease");
-        await using var a = new OperatorInstance(kube, Options(kube, lease, releaseOnStop), tracker.ReconcileAsync, "a");
+        var aOptions = Options(kube, lease, releaseOnStop);
+        await using var a = new OperatorInstance(kube, aOptions, tracker.ReconcileAsync, "a");
         await using var b = new OperatorInstance(kube, Options(kube, lease, releaseOnStop), tracker.ReconcileAsync, "b");
         await a.StartAsync();
         Assert.True(await Eventually.TrueAsync(() => a.Reconciles > 0));
@@ -49,10 +52,11 @@ public sealed class LeaderElectionTests
 
         var stopped = Stopwatch.StartNew();
         await a.StopAsync();
+        var holder = (await kube.Client.GetLeaseAsync(kube.Namespace, lease, TestContext.Current.CancellationToken))?.Spec?.HolderIdentity;
         Assert.True(await Eventually.TrueAsync(() => b.Reconciles > 0, TimeSpan.FromSeconds(15)));
         var takeover = stopped.Elapsed;
         TestContext.Current.TestOutputHelper?.WriteLine($"takeover after {takeover.TotalMilliseconds:F0} ms (release on stop: {releaseOnStop})");
-        return (takeover, tracker.Overlaps);
+        return (takeover, tracker.Overlaps, holder != aOptions.LeaderElection.Identity);
     }
 
     private static OperatorRuntimeOptions Options(RuntimeKube kube, string lease, bool releaseOnStop) => new()

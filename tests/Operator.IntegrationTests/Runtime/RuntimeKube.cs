@@ -50,13 +50,8 @@ public sealed class RuntimeKube : IAsyncDisposable
         return kube;
     }
 
-    /// <summary>A fresh client (its own connections), as a separate operator process would have.</summary>
-    /// <remarks>
-    /// Built from the base URI rather than the kubeconfig file: KubernetesClient refuses LocalKube's credential-less
-    /// user entry ("does not have appropriate auth credentials").
-    /// </remarks>
-    public static IKubernetes NewApi(LocalKubeServer server) =>
-        new Kubernetes(new KubernetesClientConfiguration { Host = server.BaseUri.ToString() });
+    /// <summary>A fresh client (its own connections), as a separate operator process would have, from LocalKube's kubeconfig.</summary>
+    public static IKubernetes NewApi(LocalKubeServer server) => KubeClientFactory.Create(server.Kubeconfig.Path);
 
     public Task InstallCrdAsync() =>
         Api.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<V1CustomResourceDefinition>(WidgetCrd));
