@@ -30,9 +30,9 @@ public sealed class ClusterReconciler(
             return await status.StalledAsync(obj, "ImmutableFieldChanged", $"spec.clusterName: cannot change from {applied} to {name}; create a new Cluster instead", cancellationToken);
         }
 
-        if (ClusterValidation.Check(obj.Spec).ToList() is { Count: > 0 } problems)
+        if (ClusterValidation.Check(obj) is { Count: > 0 } problems)
         {
-            return await status.StalledAsync(obj, "InvalidSpec", SpecProblem.Describe(problems), cancellationToken);
+            return await status.StalledAsync(obj, InvalidSpec.Reason, InvalidSpec.Describe(problems), cancellationToken);
         }
 
         try

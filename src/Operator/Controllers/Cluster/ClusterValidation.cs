@@ -1,29 +1,26 @@
-using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Entities.Validation;
 
 namespace EcsOperator.Controllers.Cluster;
 
 /// <summary>The Cluster checks the operator repeats after the CRD schema (which a non-CEL server may skip).</summary>
 public static class ClusterValidation
 {
-    /// <summary>Ownership: owner and cluster-id.</summary>
-    public const int OperatorTagCount = 2;
-
-    public static IEnumerable<SpecProblem> Check(ClusterSpec spec)
+    public static IReadOnlyList<FieldError> Check(V1alpha1Cluster obj)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        foreach (var problem in UserTagRules.Check(spec.Tags, OperatorTagCount))
+        ArgumentNullException.ThrowIfNull(obj);
+        var errors = obj.Validate().ToList();
+        var providers = obj.Spec.CapacityProviders?.ToHashSet(StringComparer.Ordinal);
+        var strategy = obj.Spec.DefaultCapacityProviderStrategy ?? [];
+        for (var i = 0; i < strategy.Count; i++)
         {
-            yield return problem;
-        }
-
-        var providers = spec.CapacityProviders?.ToHashSet(StringComparer.Ordinal);
-        foreach (var (item, index) in (spec.DefaultCapacityProviderStrategy ?? []).Select((s, i) => (s, i)))
-        {
-            if (providers is not null && !providers.Contains(item.CapacityProvider))
+            // ECS only accepts a default strategy over providers associated with the cluster.
+            if (providers is not null && !providers.Contains(strategy[i].CapacityProvider))
             {
-                yield return new SpecProblem($"spec.defaultCapacityProviderStrategy[{index}].capacityProvider", $"{item.CapacityProvider} is not in spec.capacityProviders");
+                errors.Add(new FieldError($"spec.defaultCapacityProviderStrategy[{i}].capacityProvider", $"{strategy[i].CapacityProvider} is not in spec.capacityProviders"));
             }
         }
+
+        return errors;
     }
 }

@@ -36,8 +36,8 @@ public static class TaskDefinitionSpecHash
 
         input["family"] = family;
         input["networkMode"] = NetworkModeOf(input);
-        NormalizeSize(input, "cpu", "vcpu");
-        NormalizeSize(input, "memory", "gb");
+        NormalizeSize(input, "cpu", "vCPU");
+        NormalizeSize(input, "memory", "GB");
         SortStrings(input, "requiresCompatibilities");
         var awsvpc = (string?)input["networkMode"] == "awsvpc";
         foreach (var container in (input["containerDefinitions"] as JsonArray ?? []).OfType<JsonObject>())
@@ -77,19 +77,10 @@ public static class TaskDefinitionSpecHash
     /// <summary>ECS accepts "0.25 vCPU" for "256" and "1 GB" for "1024"; both mean the same revision.</summary>
     private static void NormalizeSize(JsonObject input, string field, string unit)
     {
-        if (input[field] is not JsonValue node || !node.TryGetValue<string>(out var text))
+        if (input[field] is JsonValue node && node.TryGetValue<string>(out var text))
         {
-            return;
+            input[field] = FargateSizes.Parse(text, unit)?.ToString(CultureInfo.InvariantCulture) ?? text.Trim();
         }
-
-        var trimmed = text.Trim();
-        if (trimmed.EndsWith(unit, StringComparison.OrdinalIgnoreCase)
-            && decimal.TryParse(trimmed[..^unit.Length].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-        {
-            trimmed = ((long)(amount * 1024)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        input[field] = trimmed;
     }
 
     private static void SortByName(JsonObject container, string field)
