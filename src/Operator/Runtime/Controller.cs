@@ -41,6 +41,8 @@ public sealed class Controller<TEntity> : IController
 
     public WorkQueue<ReconcileRequest> Queue { get; }
 
+    public IResourceCache<TEntity> Cache => _informer.Cache;
+
     public void Enqueue(ReconcileRequest request) => Queue.Add(request);
 
     public void EnqueueAll()

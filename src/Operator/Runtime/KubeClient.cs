@@ -194,7 +194,7 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
     private static TEntity ToEntity<TEntity>(object raw) => raw switch
     {
         TEntity typed => typed,
-        JsonElement element => KubernetesJson.Deserialize<TEntity>(element.GetRawText()),
+        JsonElement element => KubernetesJson.Deserialize<TEntity>(element),
         _ => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(raw)),
     };
 

@@ -50,5 +50,5 @@ internal static partial class Log
     public static partial void EventFailed(ILogger logger, Exception exception, string reason, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {What} on {Address}")]
-    public static partial void Serving(ILogger logger, string what, string address);
+    public static partial void Serving(ILogger logger, string what, Uri address);
 }
