@@ -7,7 +7,8 @@ namespace EcsOperator.Tests.Crds;
 /// <summary>The committed CRDs are exactly what the generator writes from the C# types today.</summary>
 public sealed class CrdDriftTests
 {
-    private const string Regenerate = "regenerate with `dotnet run --project src/Operator -- crds --output config/crds`";
+    private const string Regenerate =
+        "regenerate with `dotnet run --project src/Operator -- crds --output config/crds` (and `--output charts/ecs-operator/crds --chart`)";
 
     [Fact]
     public void Config_crds_holds_exactly_the_generated_files()
