@@ -39,18 +39,20 @@ internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, s
         {
             for (var i = 0; i < args.Length; i++)
             {
-                switch (args[i])
+                var name = args[i];
+                string Value() => ++i < args.Length ? args[i] : throw new ArgumentException($"{name} needs a value");
+                switch (name)
                 {
-                    case "--upstream": options.Upstream = new Uri(args[++i]); break;
-                    case "--port": options.Port = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                    case "--seed": options.Seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                    case "--rules": AddRules(options, args[++i]); break;
+                    case "--upstream": options.Upstream = new Uri(Value()); break;
+                    case "--port": options.Port = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--seed": options.Seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--rules": AddRules(options, Value()); break;
                     case "--verbose": verbose = true; break;
-                    default: return new(options, verbose, $"unknown argument {args[i]}");
+                    default: return new(options, verbose, $"unknown argument {name}");
                 }
             }
         }
-        catch (Exception e) when (e is IndexOutOfRangeException or FormatException or UriFormatException or IOException or JsonException or ArgumentException)
+        catch (Exception e) when (e is FormatException or UriFormatException or IOException or JsonException or ArgumentException)
         {
             return new(options, verbose, $"bad arguments: {e.Message}");
         }
