@@ -38,13 +38,21 @@ public static class CrdWriter
         return files;
     }
 
-    /// <summary>Writes every rendered file into <paramref name="outputDirectory"/> and returns their paths.</summary>
-    public static IReadOnlyList<string> WriteAll(string outputDirectory)
+    /// <summary>
+    /// Writes every rendered file into <paramref name="outputDirectory"/> and returns their paths. A Helm chart's
+    /// crds/ folder takes the CRDs only: Helm would try to install a kustomization.yaml found there.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAll(string outputDirectory, bool includeKustomization = true)
     {
         Directory.CreateDirectory(outputDirectory);
         var written = new List<string>();
         foreach (var (fileName, content) in Render())
         {
+            if (!includeKustomization && fileName == KustomizationFileName)
+            {
+                continue;
+            }
+
             var path = Path.Combine(outputDirectory, fileName);
             File.WriteAllText(path, content);
             written.Add(path);

@@ -9,6 +9,7 @@ public static class OperatorCommandLine
     {
         var root = new RootCommand("ecs-operator: keeps AWS ECS converged to Kubernetes custom resources.");
         root.Add(RunCommand.Build());
+        root.Add(CrdsCommand.Build());
         return root;
     }
 
