@@ -38,6 +38,9 @@ public sealed record ResourceType
     /// <summary>A CRD version's additionalPrinterColumns; empty for built-ins.</summary>
     public IReadOnlyList<PrinterColumn> PrinterColumns { get; init; } = [];
 
+    /// <summary>True when the server keeps metadata.generation (custom resources, CRDs, workloads; not ConfigMaps).</summary>
+    public bool TracksGeneration { get; init; }
+
     /// <summary>True for types served from a CustomResourceDefinition.</summary>
     public bool IsCustom { get; init; }
 

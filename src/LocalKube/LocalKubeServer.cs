@@ -1,0 +1,136 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using LocalKube.Faults;
+using LocalKube.Registry;
+using LocalKube.Server;
+using LocalKube.Storage;
+using LocalKube.Watch;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LocalKube;
+
+/// <summary>
+/// An in-memory Kubernetes API server on Kestrel, for tests and the playground:
+/// <c>await using var kube = await LocalKubeServer.StartAsync(new LocalKubeOptions());</c>.
+/// </summary>
+public sealed class LocalKubeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string? _tempDirectory;
+
+    private LocalKubeServer(WebApplication app, ResourceService service, LocalKubeFaults faults, Kubeconfig kubeconfig, Uri baseUri, string? tempDirectory)
+    {
+        _app = app;
+        Service = service;
+        Faults = faults;
+        Kubeconfig = kubeconfig;
+        BaseUri = baseUri;
+        _tempDirectory = tempDirectory;
+    }
+
+    public Kubeconfig Kubeconfig { get; }
+
+    /// <summary>http(s)://127.0.0.1:port/</summary>
+    public Uri BaseUri { get; }
+
+    public LocalKubeFaults Faults { get; }
+
+    /// <summary>The API verbs, for in-process seeding and for extensions.</summary>
+    public ResourceService Service { get; }
+
+    public ResourceTypeRegistry Registry => Service.Registry;
+
+    public static async Task<LocalKubeServer> StartAsync(LocalKubeOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = new ObjectStore(new WatchHub(options.WatchHistorySize, options.WatcherQueueCapacity));
+        var service = new ResourceService(store, new ResourceTypeRegistry(BuiltInTypes.All), TimeProvider.System);
+        var faults = new LocalKubeFaults(store);
+        Seeding.CreateSystemNamespaces(service, options.KubeSystemUid);
+
+        using var certificate = options.UseTls ? SelfSignedCertificate.Create() : null;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
+        var serverCert = certificate is null ? null : X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            if (serverCert is not null)
+            {
+                listen.UseHttps(serverCert);
+            }
+        }));
+        var app = builder.Build();
+
+        var address = string.Empty;
+        var writer = new ResponseWriter(() => options.TableRenderer);
+        var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
+        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, options.RequestHandlers.ToList(), () => address);
+        app.Run(dispatcher.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseUri = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{bound.Port}/");
+        address = $"127.0.0.1:{bound.Port}";
+        var (kubeconfig, temp) = WriteKubeconfig(options, baseUri, certificate is null ? null : SelfSignedCertificate.ToPem(certificate));
+        var server = new LocalKubeServer(app, service, faults, kubeconfig, baseUri, temp);
+        foreach (var handler in options.PatchHandlers)
+        {
+            service.Patches.Register(handler);
+        }
+
+        service.Validators.AddRange(options.Validators);
+        options.Configure?.Invoke(server);
+        if (options.CrdDirectory is not null)
+        {
+            await Seeding.ApplyDirectoryAsync(service, options.CrdDirectory, cancellationToken);
+        }
+
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Faults.DropAllWatches();
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(cts.Token);
+        }
+
+        await _app.DisposeAsync();
+        if (_tempDirectory is not null && Directory.Exists(_tempDirectory))
+        {
+            Directory.Delete(_tempDirectory, recursive: true);
+        }
+    }
+
+    private static (Kubeconfig Kubeconfig, string? TempDirectory) WriteKubeconfig(LocalKubeOptions options, Uri baseUri, string? caPem)
+    {
+        string? temp = null;
+        var path = options.KubeconfigPath;
+        if (path is null)
+        {
+            temp = Directory.CreateTempSubdirectory("localkube-").FullName;
+            path = Path.Combine(temp, "kubeconfig");
+        }
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var contents = Kubeconfig.Render(baseUri, caPem);
+        File.WriteAllText(full, contents);
+        return (new Kubeconfig(full, contents), temp);
+    }
+
+    /// <summary>The embedding process owns signals and shutdown; the web host must not install console handlers.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

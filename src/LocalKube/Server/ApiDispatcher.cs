@@ -1,0 +1,111 @@
+using LocalKube.Discovery;
+using LocalKube.Extensibility;
+using LocalKube.Faults;
+using LocalKube.Registry;
+using Microsoft.AspNetCore.Http;
+
+namespace LocalKube.Server;
+
+/// <summary>
+/// The single request entry point: fault admin, health, extension handlers (OpenAPI), discovery, then resources.
+/// Every <see cref="ApiException"/> becomes a Status answer.
+/// </summary>
+public sealed class ApiDispatcher(
+    ResourceTypeRegistry registry,
+    ResourceEndpoints resources,
+    LocalKubeFaults faults,
+    IReadOnlyList<IRequestHandler> handlers,
+    Func<string> serverAddress)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        try
+        {
+            if (path.StartsWith(FaultEndpoints.Prefix, StringComparison.Ordinal))
+            {
+                await FaultEndpoints.HandleAsync(context, faults);
+                return;
+            }
+
+            if (faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.Latency, context.RequestAborted);
+            }
+
+            foreach (var handler in handlers)
+            {
+                if (await handler.TryHandleAsync(context))
+                {
+                    return;
+                }
+            }
+
+            await RouteAsync(context, path);
+        }
+        catch (ApiException e) when (!context.Response.HasStarted)
+        {
+            await ResponseWriter.WriteStatusAsync(context, e);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, string path)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        switch (path.TrimEnd('/'))
+        {
+            case "/healthz" or "/livez" or "/readyz":
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync("ok");
+                return;
+            case "/version":
+                await ResponseWriter.WriteAsync(context, 200, DiscoveryDocuments.Version());
+                return;
+            case "/api":
+                await DiscoveryAsync(context, accept, core: true);
+                return;
+            case "/apis":
+                await DiscoveryAsync(context, accept, core: false);
+                return;
+        }
+
+        var split = ApiPath.SplitGroupVersion(path);
+        if (split is null)
+        {
+            if (path.StartsWith("/apis/", StringComparison.Ordinal) && path.Trim('/').Split('/').Length == 2
+                && DiscoveryDocuments.Group(registry, path.Trim('/').Split('/')[1]) is { } group)
+            {
+                await ResponseWriter.WriteAsync(context, 200, group);
+                return;
+            }
+
+            throw Statuses.NotFoundPath(path);
+        }
+
+        var (groupName, version, rest) = split.Value;
+        if (rest.Length == 0)
+        {
+            var list = DiscoveryDocuments.ResourceList(registry, groupName, version) ?? throw Statuses.NotFoundPath(path);
+            await ResponseWriter.WriteAsync(context, 200, list);
+            return;
+        }
+
+        await resources.HandleAsync(context, ApiPath.Parse(registry, groupName, version, rest, path));
+    }
+
+    private async Task DiscoveryAsync(HttpContext context, string accept, bool core)
+    {
+        if (AggregatedDiscovery.RequestedVersion(accept) is { } aggregated)
+        {
+            var contentType = aggregated == "v2" ? AggregatedDiscovery.ContentTypeV2 : AggregatedDiscovery.ContentTypeV2Beta1;
+            await ResponseWriter.WriteAsync(context, 200, AggregatedDiscovery.Build(registry, core, aggregated), contentType);
+            return;
+        }
+
+        await ResponseWriter.WriteAsync(context, 200, core ? DiscoveryDocuments.CoreVersions(serverAddress()) : DiscoveryDocuments.GroupList(registry));
+    }
+}
