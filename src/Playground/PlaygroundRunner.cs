@@ -24,7 +24,13 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
     {
         try
         {
-            return await RunCoreAsync(cancellationToken);
+            var exitCode = await RunCoreAsync(cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await console.StepAsync("stopped: the operator, LocalKube and moto");
+            }
+
+            return exitCode;
         }
         catch (PlaygroundException ex)
         {
@@ -33,7 +39,7 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await console.StepAsync("interrupted: the operator, LocalKube and moto are stopped");
+            await console.StepAsync("interrupted; stopped the operator, LocalKube and moto");
             return 130;
         }
     }
