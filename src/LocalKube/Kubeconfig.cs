@@ -7,7 +7,10 @@ public sealed record Kubeconfig(string Path, string Contents)
 {
     public const string Name = "localkube";
 
-    /// <summary>A kubeconfig with one cluster, context and (credential-less) user, all named "localkube".</summary>
+    /// <summary>
+    /// A kubeconfig with one cluster, context and user, all named "localkube". The token is not checked (no authn/authz);
+    /// it is there because KubernetesClient refuses a user without credentials.
+    /// </summary>
     public static string Render(Uri server, string? caPem)
     {
         var ca = caPem is null
@@ -29,7 +32,8 @@ public sealed record Kubeconfig(string Path, string Contents)
             current-context: {{Name}}
             users:
             - name: {{Name}}
-              user: {}
+              user:
+                token: localkube
 
             """;
     }
