@@ -52,6 +52,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var store = new ObjectStore(new WatchHub(options.WatchHistorySize, options.WatcherQueueCapacity));
         var service = new ResourceService(store, new ResourceTypeRegistry(BuiltInTypes.All), TimeProvider.System);
         var faults = new LocalKubeFaults(store);
+        var surface = ApiSurface.Install(service, TimeProvider.System);
         Seeding.CreateSystemNamespaces(service, options.KubeSystemUid);
 
         using var certificate = options.UseTls ? SelfSignedCertificate.Create() : null;
@@ -69,10 +70,10 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var app = builder.Build();
 
         var address = string.Empty;
-        var writer = new ResponseWriter(() => options.TableRenderer);
+        var writer = new ResponseWriter(() => options.TableRenderer ?? surface.Table);
         var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LocalKube");
-        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, options.RequestHandlers.ToList(), () => address, logger);
+        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address, logger);
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 

@@ -1,1 +1,3 @@
-return 0;
+using EcsOperator.Hosting;
+
+return await OperatorCommandLine.InvokeAsync(args);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace EcsOperator.Entities;
@@ -6,6 +7,8 @@ namespace EcsOperator.Entities;
 public sealed class LocalObjectReference
 {
     /// <summary>The referenced object's metadata.name.</summary>
+    [Required]
+    [MaxLength(253)]
     [JsonPropertyName("name")]
     public string Name { get; set; } = string.Empty;
 }

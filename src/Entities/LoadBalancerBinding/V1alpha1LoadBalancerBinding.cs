@@ -1,0 +1,24 @@
+using EcsOperator.Entities.Schema;
+using k8s.Models;
+
+namespace EcsOperator.Entities;
+
+/// <summary>
+/// Attaches a Service's container port to a load balancer: an existing target group, one the binding owns
+/// (optionally routed from an existing ALB listener), or a Classic Load Balancer.
+/// </summary>
+[KubernetesEntity(Group = EntityGroup.Group, ApiVersion = EntityGroup.Version, Kind = KindName, PluralName = Plural)]
+[ShortNames("ecslbb")]
+[Categories("ecs", "all-ecs")]
+[PrinterColumn(1, "Service", "string", ".spec.serviceRef.name", Description = "The bound Service object")]
+[PrinterColumn(2, "Container", "string", ".spec.containerName")]
+[PrinterColumn(3, "Port", "integer", ".spec.containerPort")]
+[PrinterColumn(4, "Target Group", "string", ".status.targetGroupArn", Description = "The target group traffic flows through")]
+[PrinterColumn(5, "Rule", "string", ".status.listenerRuleArn", Priority = 1)]
+public sealed class V1alpha1LoadBalancerBinding : CustomResource<LoadBalancerBindingSpec, LoadBalancerBindingStatus>
+{
+    public const string KindName = "LoadBalancerBinding";
+    public const string Plural = "loadbalancerbindings";
+
+    public V1alpha1LoadBalancerBinding() => Kind = KindName;
+}

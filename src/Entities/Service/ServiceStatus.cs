@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace EcsOperator.Entities;
+
+/// <summary>What ECS reports about the service.</summary>
+public sealed class ServiceStatus : ResourceStatus
+{
+    /// <summary>The service's ARN.</summary>
+    [JsonPropertyName("arn")]
+    public string? Arn { get; set; }
+
+    /// <summary>The ECS service name in use (spec.serviceName or metadata.name).</summary>
+    [JsonPropertyName("serviceName")]
+    public string? ServiceName { get; set; }
+
+    /// <summary>The ARN of the cluster the service runs in.</summary>
+    [JsonPropertyName("clusterArn")]
+    public string? ClusterArn { get; set; }
+
+    /// <summary>The task definition ARN the service runs now.</summary>
+    [JsonPropertyName("taskDefinition")]
+    public string? TaskDefinition { get; set; }
+
+    /// <summary>The desired count ECS holds.</summary>
+    [JsonPropertyName("desiredCount")]
+    public int? DesiredCount { get; set; }
+
+    /// <summary>Tasks in the RUNNING state.</summary>
+    [JsonPropertyName("runningCount")]
+    public int? RunningCount { get; set; }
+
+    /// <summary>Tasks in the PENDING state.</summary>
+    [JsonPropertyName("pendingCount")]
+    public int? PendingCount { get; set; }
+
+    /// <summary>The PRIMARY deployment's rollout state: IN_PROGRESS, COMPLETED or FAILED.</summary>
+    [JsonPropertyName("rolloutState")]
+    public string? RolloutState { get; set; }
+
+    /// <summary>The deployments ECS is running, PRIMARY first.</summary>
+    [JsonPropertyName("deployments")]
+    public IList<ServiceDeploymentStatus>? Deployments { get; set; }
+
+    /// <summary>The load balancers attached to the service (managed through LoadBalancerBinding objects).</summary>
+    [JsonPropertyName("loadBalancers")]
+    public IList<ServiceLoadBalancerStatus>? LoadBalancers { get; set; }
+}
+
+/// <summary>One deployment of the service.</summary>
+public sealed class ServiceDeploymentStatus
+{
+    /// <summary>The deployment id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>PRIMARY, ACTIVE or INACTIVE.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    /// <summary>The task definition ARN this deployment runs.</summary>
+    [JsonPropertyName("taskDefinition")]
+    public string? TaskDefinition { get; set; }
+
+    /// <summary>IN_PROGRESS, COMPLETED or FAILED.</summary>
+    [JsonPropertyName("rolloutState")]
+    public string? RolloutState { get; set; }
+
+    /// <summary>Why the rollout is in its state, as ECS explains it.</summary>
+    [JsonPropertyName("rolloutStateReason")]
+    public string? RolloutStateReason { get; set; }
+
+    /// <summary>The deployment's desired task count.</summary>
+    [JsonPropertyName("desiredCount")]
+    public int? DesiredCount { get; set; }
+
+    /// <summary>The deployment's running task count.</summary>
+    [JsonPropertyName("runningCount")]
+    public int? RunningCount { get; set; }
+
+    /// <summary>The deployment's pending task count.</summary>
+    [JsonPropertyName("pendingCount")]
+    public int? PendingCount { get; set; }
+
+    /// <summary>Tasks of this deployment that failed to start.</summary>
+    [JsonPropertyName("failedTasks")]
+    public int? FailedTasks { get; set; }
+}
+
+/// <summary>A load balancer attachment as ECS reports it.</summary>
+public sealed class ServiceLoadBalancerStatus
+{
+    /// <summary>The target group ARN (ALB and NLB).</summary>
+    [JsonPropertyName("targetGroupArn")]
+    public string? TargetGroupArn { get; set; }
+
+    /// <summary>The Classic Load Balancer name.</summary>
+    [JsonPropertyName("loadBalancerName")]
+    public string? LoadBalancerName { get; set; }
+
+    /// <summary>The container traffic goes to.</summary>
+    [JsonPropertyName("containerName")]
+    public string? ContainerName { get; set; }
+
+    /// <summary>The container port traffic goes to.</summary>
+    [JsonPropertyName("containerPort")]
+    public int? ContainerPort { get; set; }
+}

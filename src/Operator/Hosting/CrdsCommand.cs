@@ -1,0 +1,39 @@
+using System.CommandLine;
+using EcsOperator.Crds;
+
+namespace EcsOperator.Hosting;
+
+/// <summary>`ecs-operator crds --output DIR`: writes the CRD YAML generated from the entity types.</summary>
+public static class CrdsCommand
+{
+    public static Command Build()
+    {
+        var output = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "Folder to write into (config/crds; the chart's crds/ with --chart)",
+            Required = true,
+        };
+        var chart = new Option<bool>("--chart") { Description = "Write the CRDs only, without kustomization.yaml (for a Helm chart's crds/ folder)" };
+        var apiReference = new Option<FileInfo?>("--api-reference")
+        {
+            Description = "Also write the generated API reference (docs/api.md) to this file",
+        };
+        var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart, apiReference };
+        command.SetAction(parse =>
+        {
+            var written = CrdWriter.WriteAll(parse.GetRequiredValue(output).FullName, includeKustomization: !parse.GetValue(chart));
+            foreach (var path in written)
+            {
+                Console.WriteLine(path);
+            }
+
+            if (parse.GetValue(apiReference) is { } reference)
+            {
+                Console.WriteLine(ApiReferenceWriter.Write(reference.FullName));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

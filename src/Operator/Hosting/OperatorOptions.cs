@@ -1,0 +1,49 @@
+namespace EcsOperator.Hosting;
+
+/// <summary>Everything `ecs-operator run` is configured with (DESIGN.md §7). One instance per process.</summary>
+public sealed record OperatorOptions
+{
+    /// <summary>Explicit kubeconfig path; null means in-cluster, then $KUBECONFIG, then ~/.kube/config.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Watch only this namespace; null watches all.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Label selector that restricts the objects this instance (shard) handles.</summary>
+    public string? Selector { get; init; }
+
+    public bool LeaderElect { get; init; }
+
+    public string LeaderElectionId { get; init; } = "ecs-operator-leader";
+
+    /// <summary>Null means the pod's namespace in a cluster, else "default".</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    public TimeSpan LeaderElectionLeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan LeaderElectionRenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan LeaderElectionRetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Null means the UID of the kube-system namespace.</summary>
+    public string? ClusterId { get; init; }
+
+    /// <summary>Null means the AWS SDK's own region resolution (AWS_REGION, profile, ...).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Points every AWS service at one endpoint (an emulator such as moto).</summary>
+    public Uri? AwsEndpointUrl { get; init; }
+
+    /// <summary>A factor on the default per-family AWS token buckets, for shards sharing one account.</summary>
+    public double AwsBudgetScale { get; init; } = 1.0;
+
+    public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    public int Workers { get; init; } = 4;
+
+    /// <summary>host:port for /metrics; "0" disables.</summary>
+    public string MetricsBindAddress { get; init; } = ":8080";
+
+    /// <summary>host:port for /healthz and /readyz; "0" disables.</summary>
+    public string HealthProbeBindAddress { get; init; } = ":8081";
+}

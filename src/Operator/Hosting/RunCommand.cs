@@ -1,0 +1,78 @@
+using System.CommandLine;
+
+namespace EcsOperator.Hosting;
+
+/// <summary>`ecs-operator run`: the flags of DESIGN.md §7, bound to <see cref="OperatorOptions"/>.</summary>
+public static class RunCommand
+{
+    public static Command Build()
+    {
+        var defaults = new OperatorOptions();
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig (default: in-cluster, then $KUBECONFIG, then ~/.kube/config)" };
+        var ns = new Option<string?>("--namespace") { Description = "Watch only this namespace (default: all)" };
+        var selector = new Option<string?>("--selector") { Description = "Handle only objects matching this label selector (sharding)" };
+        var leaderElect = new Option<bool>("--leader-elect") { Description = "Elect a leader through a coordination.k8s.io Lease before reconciling" };
+        var leaseId = new Option<string>("--leader-election-id") { Description = "Name of the Lease", DefaultValueFactory = _ => defaults.LeaderElectionId };
+        var leaseNs = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the pod's namespace, else default)" };
+        var leaseDuration = DurationOption("--leader-election-lease-duration", defaults.LeaderElectionLeaseDuration, "How long a lease is valid without renewal");
+        var renewDeadline = DurationOption("--leader-election-renew-deadline", defaults.LeaderElectionRenewDeadline, "How long the leader retries renewing before giving up");
+        var retryPeriod = DurationOption("--leader-election-retry-period", defaults.LeaderElectionRetryPeriod, "How often candidates retry acquiring the lease");
+        var clusterId = new Option<string?>("--cluster-id") { Description = "Value of the ecs.operator.dev/cluster-id tag (default: the kube-system namespace UID)" };
+        var region = new Option<string?>("--region") { Description = "AWS region (default: the AWS SDK's resolution)" };
+        var endpoint = new Option<Uri?>("--aws-endpoint-url") { Description = "Send every AWS call to this endpoint (an emulator such as moto)" };
+        var budgetScale = new Option<double>("--aws-budget-scale") { Description = "Factor on the default AWS call budgets, for shards sharing an account", DefaultValueFactory = _ => defaults.AwsBudgetScale };
+        var resync = DurationOption("--resync-period", defaults.ResyncPeriod, "How often every object is re-read from AWS to find drift");
+        var workers = new Option<int>("--workers") { Description = "Concurrent reconciles per controller", DefaultValueFactory = _ => defaults.Workers };
+        var metrics = new Option<string>("--metrics-bind-address") { Description = "Address for /metrics (\"0\" disables)", DefaultValueFactory = _ => defaults.MetricsBindAddress };
+        var health = new Option<string>("--health-probe-bind-address") { Description = "Address for /healthz and /readyz (\"0\" disables)", DefaultValueFactory = _ => defaults.HealthProbeBindAddress };
+
+        budgetScale.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) { r.AddError("--aws-budget-scale must be greater than 0"); } });
+        workers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--workers must be at least 1"); } });
+
+        var command = new Command("run", "Run the operator (the default).")
+        {
+            kubeconfig, ns, selector, leaderElect, leaseId, leaseNs, leaseDuration, renewDeadline, retryPeriod,
+            clusterId, region, endpoint, budgetScale, resync, workers, metrics, health,
+        };
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(
+            new OperatorOptions
+            {
+                Kubeconfig = parse.GetValue(kubeconfig),
+                Namespace = parse.GetValue(ns),
+                Selector = parse.GetValue(selector),
+                LeaderElect = parse.GetValue(leaderElect),
+                LeaderElectionId = parse.GetRequiredValue(leaseId),
+                LeaderElectionNamespace = parse.GetValue(leaseNs),
+                LeaderElectionLeaseDuration = parse.GetRequiredValue(leaseDuration),
+                LeaderElectionRenewDeadline = parse.GetRequiredValue(renewDeadline),
+                LeaderElectionRetryPeriod = parse.GetRequiredValue(retryPeriod),
+                ClusterId = parse.GetValue(clusterId),
+                Region = parse.GetValue(region),
+                AwsEndpointUrl = parse.GetValue(endpoint),
+                AwsBudgetScale = parse.GetValue(budgetScale),
+                ResyncPeriod = parse.GetRequiredValue(resync),
+                Workers = parse.GetValue(workers),
+                MetricsBindAddress = parse.GetRequiredValue(metrics),
+                HealthProbeBindAddress = parse.GetRequiredValue(health),
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static Option<TimeSpan> DurationOption(string name, TimeSpan defaultValue, string description) => new(name)
+    {
+        Description = $"{description} (e.g. 15s, 10m)",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (GoDuration.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a duration such as 15s or 10m");
+            return defaultValue;
+        },
+    };
+}

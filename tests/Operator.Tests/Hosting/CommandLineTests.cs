@@ -1,0 +1,72 @@
+using EcsOperator.Testing;
+using Xunit;
+
+namespace EcsOperator.Tests.Hosting;
+
+/// <summary>The operator binary as a user meets it: expected failures are one clear line, never a stack trace.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly string OperatorDll = Path.Combine(AppContext.BaseDirectory, "ecs-operator.dll");
+
+    private static Task<ProcessResult> RunOperatorAsync(params string[] args) =>
+        ProcessRunner.RunAsync("dotnet", [OperatorDll, .. args], environment: new Dictionary<string, string> { ["KUBECONFIG"] = "" }, timeout: TimeSpan.FromSeconds(60), cancellationToken: TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Run_with_a_missing_kubeconfig_exits_non_zero_with_one_line_naming_it()
+    {
+        var result = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent");
+
+        Assert.NotEqual(0, result.ExitCode);
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.Contains("/nonexistent", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", result.StdErr + result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_is_the_default_verb()
+    {
+        var result = await RunOperatorAsync("--kubeconfig", "/nonexistent");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("kubeconfig /nonexistent", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_api_server_is_named_with_its_address()
+    {
+        var port = FreePort.Next(); // nothing listens there once the probe listener is closed
+        var kubeconfig = Path.Combine(Path.GetTempPath(), TestNames.Unique("kubeconfig"));
+        await File.WriteAllTextAsync(kubeconfig, $$$"""
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "http://127.0.0.1:{{{port}}}"}}]
+            contexts: [{name: c, context: {cluster: c, user: u}}]
+            users: [{name: u, user: {token: t}}]
+            current-context: c
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await RunOperatorAsync("run", "--kubeconfig", kubeconfig);
+
+            Assert.NotEqual(0, result.ExitCode);
+            var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+            Assert.Contains(kubeconfig, line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_flag_values_are_rejected_with_the_flag_name()
+    {
+        var result = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--resync-period", "often", "--workers", "0");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--resync-period", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--workers", result.StdErr, StringComparison.Ordinal);
+    }
+}
