@@ -5,6 +5,3 @@ namespace AwsFaultProxy;
 /// <see cref="ClientStatus"/> is what the client got, null when the connection was dropped.
 /// </summary>
 public sealed record CallRecord(long Sequence, string Service, string Operation, int DelayMilliseconds, FaultKind? Fault, int? ClientStatus);
-
-/// <summary>Everything at once, as served by <c>GET /__proxy/stats</c>.</summary>
-public sealed record StatsSnapshot(int Seed, long TotalCalls, long TotalFaulted, IReadOnlyList<OperationStats> Operations);

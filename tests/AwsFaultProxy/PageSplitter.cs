@@ -54,11 +54,21 @@ internal sealed class PageSplitter(UpstreamForwarder forwarder, ProxyStats stats
     /// </summary>
     public async Task<(HttpResponseMessage Response, bool Paged)?> FetchPageAsync(HttpContext context, AwsOperation operation, FaultRule rule, byte[] body, CancellationToken cancellationToken)
     {
-        if (operation.Protocol != AwsProtocol.AwsJson || ParseObject(body) is not { } request)
+        if (operation.Protocol != AwsProtocol.AwsJson || ParseObject(body) is not { } request || PageWanted(request, rule) is not { } page)
         {
             return null;
         }
 
+        var listKey = rule.ListKey ?? KnownListKeys.GetValueOrDefault(operation.Operation);
+        var full = await FetchAllAsync(context, operation, request, listKey, cancellationToken);
+        return full.Failed is { } failed
+            ? (failed, false)
+            : (Page(full.First!, full.Answer!, full.ListKey, full.Items, page.Offset, page.Size), true);
+    }
+
+    /// <summary>Reads and strips the proxy's nextToken and maxResults; null when the token is someone else's.</summary>
+    private static (int Offset, int Size)? PageWanted(JsonObject request, FaultRule rule)
+    {
         var offset = 0;
         if (request["nextToken"] is JsonValue token)
         {
@@ -70,38 +80,26 @@ internal sealed class PageSplitter(UpstreamForwarder forwarder, ProxyStats stats
             offset = decoded;
         }
 
-        var pageSize = request["maxResults"] is JsonValue max && max.TryGetValue<int>(out var m) && m > 0 ? Math.Min(m, rule.PageSize) : rule.PageSize;
+        var size = request["maxResults"] is JsonValue max && max.TryGetValue<int>(out var m) && m > 0 ? Math.Min(m, rule.PageSize) : rule.PageSize;
         request.Remove("nextToken");
         request.Remove("maxResults");
-        var listKey = rule.ListKey ?? KnownListKeys.GetValueOrDefault(operation.Operation);
-        var items = new List<JsonNode?>();
-        JsonObject? first = null;
-        HttpResponseMessage? firstResponse = null;
+        return (offset, size);
+    }
+
+    private async Task<FullList> FetchAllAsync(HttpContext context, AwsOperation operation, JsonObject request, string? listKey, CancellationToken cancellationToken)
+    {
+        var result = new FullList { ListKey = listKey };
         for (var page = 0; page < MaxUpstreamPages; page++)
         {
             var upstream = await forwarder.SendAsync(context, JsonSerializer.SerializeToUtf8Bytes(request), cancellationToken);
             stats.RecordUpstream(operation, (int)upstream.StatusCode);
             if (upstream.StatusCode != HttpStatusCode.OK || ParseObject(await upstream.Content.ReadAsByteArrayAsync(cancellationToken)) is not { } answer)
             {
-                firstResponse?.Dispose();
-                return (upstream, false);
+                result.First?.Dispose();
+                return new FullList { Failed = upstream };
             }
 
-            listKey ??= answer.FirstOrDefault(p => p.Value is JsonArray).Key;
-            if (listKey is not null && answer[listKey] is JsonArray list)
-            {
-                items.AddRange(list.Select(i => i?.DeepClone()));
-            }
-
-            if (first is null)
-            {
-                (first, firstResponse) = (answer, upstream);
-            }
-            else
-            {
-                upstream.Dispose();
-            }
-
+            result.Add(upstream, answer);
             if (answer["nextToken"] is not JsonValue upstreamToken)
             {
                 break;
@@ -110,7 +108,7 @@ internal sealed class PageSplitter(UpstreamForwarder forwarder, ProxyStats stats
             request["nextToken"] = upstreamToken.ToString();
         }
 
-        return (Page(firstResponse!, first!, listKey, items, offset, pageSize), true);
+        return result;
     }
 
     private static HttpResponseMessage Page(HttpResponseMessage upstream, JsonObject answer, string? listKey, List<JsonNode?> items, int offset, int pageSize)
@@ -150,6 +148,38 @@ internal sealed class PageSplitter(UpstreamForwarder forwarder, ProxyStats stats
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The whole list gathered from the upstream's pages, or the upstream's failed answer.</summary>
+    private sealed class FullList
+    {
+        public HttpResponseMessage? Failed { get; init; }
+
+        public HttpResponseMessage? First { get; private set; }
+
+        public JsonObject? Answer { get; private set; }
+
+        public string? ListKey { get; set; }
+
+        public List<JsonNode?> Items { get; } = [];
+
+        public void Add(HttpResponseMessage response, JsonObject answer)
+        {
+            ListKey ??= answer.FirstOrDefault(p => p.Value is JsonArray).Key;
+            if (ListKey is not null && answer[ListKey] is JsonArray list)
+            {
+                Items.AddRange(list.Select(i => i?.DeepClone()));
+            }
+
+            if (First is null)
+            {
+                (First, Answer) = (response, answer);
+            }
+            else
+            {
+                response.Dispose();
+            }
         }
     }
 }

@@ -25,9 +25,16 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamF
         if (decision.Fault is { } fault && fault.Fault != FaultKind.DropResponse)
         {
             await InjectAsync(context, operation, decision, fault);
-            return;
         }
+        else
+        {
+            await ForwardAsync(context, operation, decision, body);
+        }
+    }
 
+    private async Task ForwardAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body)
+    {
+        var ct = context.RequestAborted;
         HttpResponseMessage response;
         bool paged;
         try
@@ -36,7 +43,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamF
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            Log.ForwardFailed(logger, e, operation.Service, operation.Operation, upstream);
+            Log.ForwardFailed(logger, operation.Service, operation.Operation, upstream, e.Message);
             stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway);
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             return;

@@ -1,0 +1,24 @@
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Efs;
+using EcsOperator.Aws.ElasticLoadBalancingV2;
+using EcsOperator.Aws.Iam;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcsOperator.Aws;
+
+/// <summary>Host registration: <c>services.AddEcsOperatorAws(new AwsClientOptions { Region = ..., EndpointUrl = ..., BudgetScale = ... })</c>.</summary>
+public static class AwsServiceCollectionExtensions
+{
+    /// <summary>Registers one <see cref="AwsClientFactory"/> and the four service interfaces as singletons.</summary>
+    public static IServiceCollection AddEcsOperatorAws(this IServiceCollection services, AwsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(new AwsClientFactory(options));
+        services.AddSingleton<IEcsApi>(sp => sp.GetRequiredService<AwsClientFactory>().CreateEcs());
+        services.AddSingleton<IElbv2Api>(sp => sp.GetRequiredService<AwsClientFactory>().CreateElbv2());
+        services.AddSingleton<IEfsApi>(sp => sp.GetRequiredService<AwsClientFactory>().CreateEfs());
+        services.AddSingleton<IIamApi>(sp => sp.GetRequiredService<AwsClientFactory>().CreateIam());
+        return services;
+    }
+}

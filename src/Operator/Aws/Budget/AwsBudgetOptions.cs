@@ -1,0 +1,50 @@
+using EcsOperator.Aws.Core;
+
+namespace EcsOperator.Aws.Budget;
+
+/// <summary>Sustained rate (tokens per second) and burst (bucket size) of one API family.</summary>
+public sealed record BucketSize(double RatePerSecond, double Burst);
+
+/// <summary>
+/// The client-side call budget per API family, shared by every reconciler for one account and region.
+/// <para>
+/// ECS defaults follow AWS's published ECS throttling: "Request throttling for the Amazon ECS API",
+/// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html — read actions such as
+/// DescribeClusters have a bucket of 50 tokens refilled at 20 per second. ECS's modification actions are throttled
+/// harder than reads, so mutations get a smaller sustained rate here (20 burst, 5/s). ELBv2, IAM and EFS publish no
+/// per-action numbers; their defaults are conservative (IAM is a global, low-rate control plane).
+/// </para>
+/// <para>
+/// <see cref="Scale"/> multiplies every rate and burst: shards of one account set it (--aws-budget-scale) so that
+/// together they stay within the account's throttle.
+/// </para>
+/// </summary>
+public sealed record AwsBudgetOptions
+{
+    public BucketSize EcsDescribe { get; init; } = new(20, 50);
+
+    public BucketSize EcsMutate { get; init; } = new(5, 20);
+
+    public BucketSize Elbv2 { get; init; } = new(10, 20);
+
+    public BucketSize Iam { get; init; } = new(5, 10);
+
+    public BucketSize Efs { get; init; } = new(10, 20);
+
+    /// <summary>A factor (&gt; 0) on every family's rate and burst.</summary>
+    public double Scale { get; init; } = 1.0;
+
+    public BucketSize For(AwsApiFamily family)
+    {
+        var size = family switch
+        {
+            AwsApiFamily.EcsDescribe => EcsDescribe,
+            AwsApiFamily.EcsMutate => EcsMutate,
+            AwsApiFamily.Elbv2 => Elbv2,
+            AwsApiFamily.Iam => Iam,
+            AwsApiFamily.Efs => Efs,
+            _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+        };
+        return new BucketSize(size.RatePerSecond * Scale, Math.Max(1, size.Burst * Scale));
+    }
+}
