@@ -51,6 +51,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var store = new ObjectStore(new WatchHub(options.WatchHistorySize, options.WatcherQueueCapacity));
         var service = new ResourceService(store, new ResourceTypeRegistry(BuiltInTypes.All), TimeProvider.System);
         var faults = new LocalKubeFaults(store);
+        var surface = ApiSurface.Install(service, TimeProvider.System);
         Seeding.CreateSystemNamespaces(service, options.KubeSystemUid);
 
         using var certificate = options.UseTls ? SelfSignedCertificate.Create() : null;
@@ -68,9 +69,9 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var app = builder.Build();
 
         var address = string.Empty;
-        var writer = new ResponseWriter(() => options.TableRenderer);
+        var writer = new ResponseWriter(() => options.TableRenderer ?? surface.Table);
         var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
-        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, options.RequestHandlers.ToList(), () => address);
+        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address);
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 

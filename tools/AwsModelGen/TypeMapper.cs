@@ -30,12 +30,20 @@ internal static class TypeMapper
         return name == className ? name + "Value" : name;
     }
 
-    /// <summary>An enum value as a C# identifier: SDK style (FARGATE_SPOT, Awsvpc, X86_64).</summary>
+    /// <summary>An enum value as a C# identifier, SDK style: FARGATE_SPOT stays, json-file becomes JsonFile.</summary>
     public static string EnumConstant(string value)
     {
-        var chars = value.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
-        var name = new string(chars);
-        name = char.ToUpperInvariant(name[0]) + name[1..];
-        return char.IsAsciiDigit(name[0]) ? "Value" + name : name;
+        string name;
+        if (value.Any(char.IsAsciiLetterLower))
+        {
+            var pieces = System.Text.RegularExpressions.Regex.Split(value, "[^A-Za-z0-9]+");
+            name = string.Concat(pieces.Where(p => p.Length > 0).Select(Pascal));
+        }
+        else
+        {
+            name = new string(value.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        }
+
+        return name.Length == 0 || char.IsAsciiDigit(name[0]) ? "Value" + name : name;
     }
 }

@@ -28,7 +28,7 @@ public sealed record TableColumn(string Name, string Type, string Format, string
         {
             ("", "Namespace") => [NameColumn, new("Status", "string", string.Empty, "The status of the namespace", 0, ".status.phase"), AgeColumn],
             ("coordination.k8s.io", "Lease") => [NameColumn, new("Holder", "string", string.Empty, "The holder of the lease", 0, ".spec.holderIdentity"), AgeColumn],
-            ("apiextensions.k8s.io", "CustomResourceDefinition") => [NameColumn, new("Created At", "date", string.Empty, "The time the CRD was created", 0, ".metadata.creationTimestamp")],
+            ("apiextensions.k8s.io", "CustomResourceDefinition") => [NameColumn, new("Created At", "string", string.Empty, "The time the CRD was created", 0, ".metadata.creationTimestamp")],
             _ => [NameColumn, AgeColumn],
         };
     }

@@ -20,9 +20,10 @@ public sealed class Controller<TEntity> : IController
     private readonly Finalizers _finalizers;
     private readonly ILogger _logger;
     private readonly RuntimeMetrics.ControllerMetrics _metrics;
+    private readonly TerminalErrorReporter _terminalReporter;
     private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
 
-    public Controller(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, ILogger logger)
+    public Controller(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(informer);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -31,6 +32,7 @@ public sealed class Controller<TEntity> : IController
         _scopes = scopes;
         _finalizers = finalizers;
         _logger = logger;
+        _terminalReporter = terminalReporter;
         WorkQueue<ReconcileRequest>? queue = null;
         _metrics = metrics.ForController(name, () => queue?.InFlightDurations() ?? []);
         Queue = queue = new WorkQueue<ReconcileRequest>(metrics: _metrics);
@@ -86,6 +88,16 @@ public sealed class Controller<TEntity> : IController
             {
                 await ProcessAsync(request, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Queue.Add(request);
+            }
+            catch (Exception e)
+            {
+                // A failure outside the reconciler (finalizer patch, stall report): retry like any other failure.
+                Log.ReconcileFailed(_logger, e, Name, request.ToString(), Queue.Retries(request) + 1);
+                Queue.AddRateLimited(request);
+            }
             finally
             {
                 _metrics.WorkerStopped();
@@ -123,6 +135,7 @@ public sealed class Controller<TEntity> : IController
             Log.TerminalError(_logger, e, Name, request.ToString(), e.Reason);
             _terminal[request] = ChangeFilter.Fingerprint(obj.Metadata);
             Queue.Forget(request);
+            await _terminalReporter.ReportAsync(obj, _informer.Cache.Get(request), e, cancellationToken);
             outcome = RuntimeMetrics.ControllerMetrics.Error;
         }
         catch (Exception e)

@@ -37,6 +37,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IKubernetes>(_ => KubeClientFactory.Create(options.Kubeconfig));
         services.TryAddSingleton<IKubeClient, KubeClient>();
         services.AddSingleton(new ShardScope(options.Namespace, LabelSelector.Parse(options.LabelSelector)));
+        services.AddSingleton<ReferenceResolver>();
         services.TryAddSingleton(Metrics.DefaultRegistry);
         services.AddSingleton<RuntimeMetrics>();
         services.AddSingleton(sp => new Finalizers(sp.GetRequiredService<IKubeClient>()));
@@ -66,6 +67,7 @@ public static class RuntimeServiceCollectionExtensions
                 sp.GetRequiredService<IServiceScopeFactory>(),
                 sp.GetRequiredService<Finalizers>(),
                 sp.GetRequiredService<RuntimeMetrics>(),
+                new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), TimeProvider.System),
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger($"EcsOperator.Runtime.Controller.{name}"));
             foreach (var watch in builder.WatchSetups)
             {

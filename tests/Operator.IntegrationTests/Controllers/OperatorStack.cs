@@ -38,6 +38,12 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public IEfsApi Efs { get; private set; } = null!;
 
+    /// <summary>
+    /// Built from the URL rather than LocalKube's kubeconfig file: KubernetesClient refuses its credential-less
+    /// user entry (kubectl accepts it).
+    /// </summary>
+    private KubernetesClientConfiguration KubeConfig => new() { Host = Kube.BaseUri.ToString() };
+
     public async ValueTask InitializeAsync()
     {
         await Moto.InitializeAsync();
@@ -48,7 +54,7 @@ public sealed class OperatorStack : IAsyncLifetime
         }
 
         Kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), KubeSystemUid = ClusterId });
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kube.Kubeconfig.Path));
+        var client = new Kubernetes(KubeConfig);
         Objects = new KubeObjects(client);
         foreach (var crd in CrdWriter.Build())
         {
@@ -67,7 +73,6 @@ public sealed class OperatorStack : IAsyncLifetime
     {
         var options = new OperatorOptions
         {
-            Kubeconfig = Kube.Kubeconfig.Path,
             Region = MotoServer.Region,
             AwsEndpointUrl = Moto.Endpoint,
             ResyncPeriod = TimeSpan.FromSeconds(20),
@@ -75,7 +80,7 @@ public sealed class OperatorStack : IAsyncLifetime
             MetricsBindAddress = "0",
             HealthProbeBindAddress = "0",
         };
-        _operator = OperatorHost.Build(options, KubernetesClientConfiguration.BuildConfigFromConfigFile(Kube.Kubeconfig.Path), configure);
+        _operator = OperatorHost.Build(options, KubeConfig, configure);
         await _operator.StartAsync(TestContext.Current.CancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Entities;
+using EcsOperator.Runtime;
 using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -18,12 +19,18 @@ public sealed class TaskDefinitionCrashTests(OperatorStack stack) : IClassFixtur
     {
         await stack.StopOperatorAsync();
         CrashAfterRegister? control = null;
-        await stack.StartOperatorAsync(services => services.AddSingleton(sp =>
+        await stack.StartOperatorAsync(services =>
         {
-            var (api, crash) = CrashAfterRegister.Wrap(sp.GetRequiredService<AwsClientFactory>().CreateEcs());
-            control = crash;
-            return api;
-        }));
+            // The frozen reconcile never finishes: don't wait the default drain time for it on stop.
+            var runtime = (OperatorRuntimeOptions)services.Last(d => d.ServiceType == typeof(OperatorRuntimeOptions)).ImplementationInstance!;
+            runtime.ShutdownTimeout = TimeSpan.FromSeconds(1);
+            services.AddSingleton(sp =>
+            {
+                var (api, crash) = CrashAfterRegister.Wrap(sp.GetRequiredService<AwsClientFactory>().CreateEcs());
+                control = crash;
+                return api;
+            });
+        });
         var ns = await stack.Objects.CreateNamespaceAsync(TestNames.Unique("td-crash"));
         var family = TestNames.Unique("web");
         await stack.Objects.CreateAsync(TaskDefinitions.Web(ns, family));

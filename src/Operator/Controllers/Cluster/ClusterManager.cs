@@ -74,19 +74,30 @@ public sealed class ClusterManager(IEcsApi ecs, StatusReporter<V1alpha1Cluster> 
         await TagAsync(obj, cluster.ClusterArn!, delta.Tags, cancellationToken);
     }
 
-    /// <summary>The names of the services still in the cluster (every page): real ECS refuses to delete it while any remain.</summary>
+    /// <summary>
+    /// The services still in the cluster (every page): real ECS refuses to delete it while any is ACTIVE or DRAINING.
+    /// ListServices may still list INACTIVE ones for a while, so their status is read too, ten per call.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ListServiceNamesAsync(string name, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var arns = new List<string>();
         string? next = null;
         do
         {
             var page = await ecs.ListServicesAsync(new Ecs.ListServicesRequest { Cluster = name, NextToken = next }, cancellationToken);
-            names.AddRange((page.ServiceArns ?? []).Select(arn => arn[(arn.LastIndexOf('/') + 1)..]));
+            arns.AddRange(page.ServiceArns ?? []);
             next = page.NextToken;
         }
         while (!string.IsNullOrEmpty(next));
-        return names;
+
+        var remaining = new List<string>();
+        foreach (var batch in arns.Chunk(10))
+        {
+            var described = await ecs.DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = name, Services = [.. batch] }, cancellationToken);
+            remaining.AddRange((described.Services ?? []).Where(s => s.Status != "INACTIVE").Select(s => s.ServiceName ?? s.ServiceArn ?? "?"));
+        }
+
+        return remaining;
     }
 
     /// <summary>Deletes the cluster. True when ECS reports it INACTIVE or gone, so that the finalizer can go.</summary>

@@ -166,7 +166,7 @@ public static class LaunchType
 
 public static class LogDriver
 {
-    public const string Json_file = "json-file";
+    public const string JsonFile = "json-file";
     public const string Syslog = "syslog";
     public const string Journald = "journald";
     public const string Gelf = "gelf";
@@ -289,7 +289,7 @@ public static class StabilityStatus
 
 public static class TargetType
 {
-    public const string Container_instance = "container-instance";
+    public const string ContainerInstance = "container-instance";
 }
 
 public static class TaskDefinitionField

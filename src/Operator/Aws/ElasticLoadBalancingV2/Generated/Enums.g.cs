@@ -9,11 +9,11 @@ namespace EcsOperator.Aws.ElasticLoadBalancingV2;
 public static class ActionTypeEnum
 {
     public const string Forward = "forward";
-    public const string Authenticate_oidc = "authenticate-oidc";
-    public const string Authenticate_cognito = "authenticate-cognito";
+    public const string AuthenticateOidc = "authenticate-oidc";
+    public const string AuthenticateCognito = "authenticate-cognito";
     public const string Redirect = "redirect";
-    public const string Fixed_response = "fixed-response";
-    public const string Jwt_validation = "jwt-validation";
+    public const string FixedResponse = "fixed-response";
+    public const string JwtValidation = "jwt-validation";
 }
 
 public static class AdvertiseTrustStoreCaNamesEnum
@@ -46,19 +46,19 @@ public static class IpAddressType
 {
     public const string Ipv4 = "ipv4";
     public const string Dualstack = "dualstack";
-    public const string Dualstack_without_public_ipv4 = "dualstack-without-public-ipv4";
+    public const string DualstackWithoutPublicIpv4 = "dualstack-without-public-ipv4";
 }
 
 public static class JwtValidationActionAdditionalClaimFormatEnum
 {
-    public const string Single_string = "single-string";
-    public const string String_array = "string-array";
-    public const string Space_separated_values = "space-separated-values";
+    public const string SingleString = "single-string";
+    public const string StringArray = "string-array";
+    public const string SpaceSeparatedValues = "space-separated-values";
 }
 
 public static class LoadBalancerSchemeEnum
 {
-    public const string Internet_facing = "internet-facing";
+    public const string InternetFacing = "internet-facing";
     public const string Internal = "internal";
 }
 
@@ -66,7 +66,7 @@ public static class LoadBalancerStateEnum
 {
     public const string Active = "active";
     public const string Provisioning = "provisioning";
-    public const string Active_impaired = "active_impaired";
+    public const string ActiveImpaired = "active_impaired";
     public const string Failed = "failed";
 }
 
@@ -112,8 +112,8 @@ public static class TargetTypeEnum
 
 public static class TransformTypeEnum
 {
-    public const string Host_header_rewrite = "host-header-rewrite";
-    public const string Url_rewrite = "url-rewrite";
+    public const string HostHeaderRewrite = "host-header-rewrite";
+    public const string UrlRewrite = "url-rewrite";
 }
 
 public static class TrustStoreAssociationStatusEnum

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AwsFaultProxy;
+
+/// <summary>
+/// Handles one AWS call: identify it, ask the rules, wait out any latency, then inject the fault or forward
+/// (paging when a SplitPages rule fired). Stats are recorded before the client can see the response.
+/// </summary>
+internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamForwarder forwarder, Uri upstream, ILogger logger)
+{
+    private readonly PageSplitter _pager = new(forwarder, stats);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        var body = await ReadBodyAsync(context.Request, ct);
+        var operation = OperationIdentifier.Identify(context.Request, body);
+        var decision = rules.Decide(operation);
+        if (decision.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(decision.Delay, ct);
+        }
+
+        if (decision.Fault is { } fault && fault.Fault != FaultKind.DropResponse)
+        {
+            await InjectAsync(context, operation, decision, fault);
+        }
+        else
+        {
+            await ForwardAsync(context, operation, decision, body);
+        }
+    }
+
+    private async Task ForwardAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body)
+    {
+        var ct = context.RequestAborted;
+        HttpResponseMessage response;
+        bool paged;
+        try
+        {
+            (response, paged) = await SendAsync(context, operation, decision, body, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            Log.ForwardFailed(logger, operation.Service, operation.Operation, upstream, e.Message);
+            stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway);
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
+        }
+
+        using (response)
+        {
+            if (decision.Fault is { Fault: FaultKind.DropResponse })
+            {
+                // The upstream applied the call; the client never learns whether it did.
+                stats.RecordCall(operation, decision, FaultKind.DropResponse, null);
+                context.Abort();
+                return;
+            }
+
+            stats.RecordCall(operation, decision, paged ? FaultKind.SplitPages : null, (int)response.StatusCode);
+            await UpstreamForwarder.CopyResponseAsync(response, context.Response, ct);
+        }
+    }
+
+    private async Task<(HttpResponseMessage Response, bool Paged)> SendAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body, CancellationToken ct)
+    {
+        if (decision.Pager is { } pager && await _pager.FetchPageAsync(context, operation, pager, body, ct) is { } page)
+        {
+            return page;
+        }
+
+        var response = await forwarder.SendAsync(context, body, ct);
+        stats.RecordUpstream(operation, (int)response.StatusCode);
+        return (response, false);
+    }
+
+    private async Task InjectAsync(HttpContext context, AwsOperation operation, FaultDecision decision, FaultRule fault)
+    {
+        Log.FaultInjected(logger, fault.Fault, operation.Service, operation.Operation);
+        if (fault.Fault == FaultKind.Drop)
+        {
+            stats.RecordCall(operation, decision, FaultKind.Drop, null);
+            context.Abort();
+            return;
+        }
+
+        var (status, code) = fault.Fault == FaultKind.ServerError
+            ? (fault.StatusCode == 0 ? 500 : fault.StatusCode, (string?)null)
+            : ErrorResponses.Throttling(operation.Protocol);
+        code = fault.ErrorCode ?? code ?? ErrorResponses.ServerErrorCode(operation.Protocol, status);
+        var message = fault.Fault == FaultKind.ServerError ? "Injected server error" : ErrorResponses.ThrottleMessage;
+        stats.RecordCall(operation, decision, fault.Fault, status);
+        await ErrorResponses.WriteAsync(context.Response, operation, status, code, message, context.RequestAborted);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+}
