@@ -59,7 +59,9 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         kube.MergePatch("clusters", ns, "demo", """{"metadata":{"finalizers":["test.ecs.operator.dev/hold"]}}""");
 
         var deleting = kubectl.RunAsync("delete", "-n", ns, "ecsc", "demo", "--wait", "--timeout=30s");
-        for (var i = 0; i < 100 && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null; i++)
+        // Bounded: kubectl needs discovery before it sends the DELETE, which can take seconds on a busy machine.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !deleting.IsCompleted && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
