@@ -18,17 +18,22 @@ namespace EcsOperator.IntegrationTests.Controllers;
 /// running in-process exactly as `ecs-operator run` builds it, pointed at moto with dummy credentials. Tests reach
 /// AWS through their own clients (never the operator's cache) and Kubernetes through <see cref="Objects"/>.
 /// One stack per test class; tests isolate themselves by namespace and AWS names.
+/// With <c>ECS_OPERATOR_TEST_KUBECONFIG</c> set, the same tests run against that real cluster instead of LocalKube.
 /// </summary>
 public sealed class OperatorStack : IAsyncLifetime
 {
     /// <summary>Fixed so that tests can compute the ownership tags the operator writes.</summary>
     public const string ClusterId = "it-kube-system-uid";
 
+    /// <summary>Points the integration tests at a real cluster instead of LocalKube.</summary>
+    public const string RealClusterVariable = "ECS_OPERATOR_TEST_KUBECONFIG";
+
     private IHost? _operator;
 
     public MotoServer Moto { get; } = new();
 
-    public LocalKubeServer Kube { get; private set; } = null!;
+    /// <summary>The in-process API server; null when the tests target a real cluster.</summary>
+    public LocalKubeServer? Kube { get; private set; }
 
     public KubeObjects Objects { get; private set; } = null!;
 
@@ -38,11 +43,7 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public IEfsApi Efs { get; private set; } = null!;
 
-    /// <summary>
-    /// Built from the URL rather than LocalKube's kubeconfig file: KubernetesClient refuses its credential-less
-    /// user entry (kubectl accepts it).
-    /// </summary>
-    private KubernetesClientConfiguration KubeConfig => new() { Host = Kube.BaseUri.ToString() };
+    private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -53,19 +54,45 @@ public sealed class OperatorStack : IAsyncLifetime
             Environment.SetEnvironmentVariable(key, value);
         }
 
-        Kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), KubeSystemUid = ClusterId });
+        KubeConfig = await ConnectKubeAsync();
         var client = new Kubernetes(KubeConfig);
         Objects = new KubeObjects(client);
-        foreach (var crd in CrdWriter.Build())
-        {
-            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        }
+        await InstallCrdsAsync(client);
 
         var aws = new AwsClientFactory(new AwsClientOptions { Region = MotoServer.Region, EndpointUrl = Moto.Endpoint.ToString().TrimEnd('/') });
         Ecs = aws.CreateEcs();
         Iam = aws.CreateIam();
         Efs = aws.CreateEfs();
         await StartOperatorAsync();
+    }
+
+    private async Task<KubernetesClientConfiguration> ConnectKubeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(RealClusterVariable) is { Length: > 0 } kubeconfig)
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+        }
+
+        Kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), KubeSystemUid = ClusterId });
+        return new KubernetesClientConfiguration { Host = Kube.BaseUri.ToString() };
+    }
+
+    /// <summary>Create or replace, so that a real cluster that already has (older) CRDs gets the current ones.</summary>
+    private static async Task InstallCrdsAsync(Kubernetes client)
+    {
+        foreach (var crd in CrdWriter.Build())
+        {
+            try
+            {
+                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                var existing = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name);
+                crd.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
+                await client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name);
+            }
+        }
     }
 
     /// <summary>Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection.</summary>
@@ -75,6 +102,7 @@ public sealed class OperatorStack : IAsyncLifetime
         {
             Region = MotoServer.Region,
             AwsEndpointUrl = Moto.Endpoint,
+            ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
             ResyncPeriod = TimeSpan.FromSeconds(20),
             Workers = 4,
             MetricsBindAddress = "0",

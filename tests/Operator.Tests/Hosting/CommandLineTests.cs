@@ -61,6 +61,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task An_aws_endpoint_url_is_accepted_and_a_malformed_one_is_named()
+    {
+        var accepted = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--aws-endpoint-url", "http://127.0.0.1:15000");
+        var rejected = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--aws-endpoint-url", "not a url");
+
+        Assert.Contains("kubeconfig /nonexistent", accepted.StdErr, StringComparison.Ordinal);
+        Assert.NotEqual(0, rejected.ExitCode);
+        Assert.Contains("--aws-endpoint-url: 'not a url'", rejected.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_flag_values_are_rejected_with_the_flag_name()
     {
         var result = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--resync-period", "often", "--workers", "0");
