@@ -10,17 +10,14 @@ namespace EcsOperator.Controllers.TaskDefinition;
 public static class TaskDefinitionValidation
 {
     /// <summary>Owner, cluster-id and spec hash.</summary>
-    public const int OperatorTagCount = 3;
+    public const int OperatorTagCount = TagRules.TaskDefinitionOperatorTags;
 
     public static IReadOnlyList<FieldError> Check(V1alpha1TaskDefinition obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var spec = obj.Spec;
+        // The entity validator already limits tags to what fits beside the OperatorTagCount operator tags.
         var errors = obj.Validate().ToList();
-        if (spec.Tags is { } tags && tags.Count > 50 - OperatorTagCount)
-        {
-            errors.Add(new FieldError("spec.tags", $"at most {50 - OperatorTagCount} tags: AWS allows 50 and the operator adds {OperatorTagCount} to each revision"));
-        }
 
         if (spec.RequiresCompatibilities?.Contains("FARGATE") == true)
         {
