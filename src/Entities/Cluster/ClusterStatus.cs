@@ -28,4 +28,11 @@ public sealed class ClusterStatus : ResourceStatus
     /// <summary>Tasks in the PENDING state.</summary>
     [JsonPropertyName("pendingTasksCount")]
     public int? PendingTasksCount { get; set; }
+
+    /// <summary>
+    /// The spec.tags keys the operator last applied. A key removed from spec.tags is untagged only when it is listed
+    /// here, so tags added outside the operator (the console, another tool) are left alone.
+    /// </summary>
+    [JsonPropertyName("appliedTagKeys")]
+    public IList<string>? AppliedTagKeys { get; set; }
 }

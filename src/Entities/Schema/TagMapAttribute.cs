@@ -5,4 +5,11 @@ namespace EcsOperator.Entities.Schema;
 /// <see cref="Validation.TagRules"/>, the same rules the operator re-checks before any AWS call.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-public sealed class TagMapAttribute : Attribute;
+public sealed class TagMapAttribute : Attribute
+{
+    /// <summary>How many tags the operator adds to the resource, which the user's tags must leave room for.</summary>
+    public int OperatorTags { get; set; } = Validation.TagRules.OwnershipTags;
+
+    /// <summary>The most tags a user may write into this map.</summary>
+    public int MaxUserTags => Validation.TagRules.AwsMaxTags - OperatorTags;
+}

@@ -16,4 +16,10 @@ public static class WellKnown
 
     /// <summary>Ownership tag: the Kubernetes cluster's id (the kube-system namespace UID by default).</summary>
     public const string ClusterIdTag = Prefix + "cluster-id";
+
+    /// <summary>
+    /// Tag on each task definition revision the operator registers: the hash of the spec it came from, so a
+    /// restart finds the matching ACTIVE revision instead of registering a duplicate.
+    /// </summary>
+    public const string SpecHashTag = Prefix + "spec-hash";
 }

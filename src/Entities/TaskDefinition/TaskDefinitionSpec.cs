@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using EcsOperator.Entities.Schema;
+using EcsOperator.Entities.Validation;
 
 namespace EcsOperator.Entities;
 
@@ -61,8 +62,8 @@ public sealed class TaskDefinitionSpec
     [JsonPropertyName("memory")]
     public string? Memory { get; set; }
 
-    /// <summary>Tags for every revision, merged with the operator's ownership and spec-hash tags.</summary>
-    [TagMap]
+    /// <summary>Tags for every revision, merged with the operator's ownership and spec-hash tags (so at most 47).</summary>
+    [TagMap(OperatorTags = TagRules.TaskDefinitionOperatorTags)]
     [JsonPropertyName("tags")]
     public IDictionary<string, string>? Tags { get; set; }
 

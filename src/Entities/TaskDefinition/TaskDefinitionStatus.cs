@@ -20,4 +20,11 @@ public sealed class TaskDefinitionStatus : ResourceStatus
     /// <summary>How many ACTIVE revisions registered by the operator exist in the family.</summary>
     [JsonPropertyName("activeRevisions")]
     public int? ActiveRevisions { get; set; }
+
+    /// <summary>
+    /// The revisions this object has used, most recent first: revisionHistoryLimit keeps the most recently used ones,
+    /// so a revert to an old revision keeps it.
+    /// </summary>
+    [JsonPropertyName("recentRevisions")]
+    public IList<int>? RecentRevisions { get; set; }
 }

@@ -12,8 +12,14 @@ public static class TagRules
     /// <summary>The operator's own tags: owner and cluster-id.</summary>
     public const int OwnershipTags = 2;
 
+    /// <summary>Task definition revisions also carry the spec-hash tag.</summary>
+    public const int TaskDefinitionOperatorTags = OwnershipTags + 1;
+
     /// <summary>How many tags a user may set so that the total stays within AWS's limit.</summary>
     public const int MaxUserTags = AwsMaxTags - OwnershipTags;
+
+    /// <summary>The same for a TaskDefinition, whose revisions carry one more operator tag.</summary>
+    public const int MaxTaskDefinitionUserTags = AwsMaxTags - TaskDefinitionOperatorTags;
 
     public const int MaxKeyLength = 128;
 

@@ -3,17 +3,21 @@ namespace EcsOperator.Entities.Validation;
 /// <summary>Checks a user tags map against <see cref="TagRules"/>.</summary>
 public static class TagValidator
 {
-    public static IEnumerable<FieldError> Validate(IDictionary<string, string>? tags, string field)
+    /// <param name="tags">The user's tags.</param>
+    /// <param name="field">The field path to blame, for example spec.tags.</param>
+    /// <param name="operatorTags">How many tags the operator adds to the resource besides the user's.</param>
+    public static IEnumerable<FieldError> Validate(IDictionary<string, string>? tags, string field, int operatorTags = TagRules.OwnershipTags)
     {
         if (tags is null)
         {
             yield break;
         }
 
-        if (tags.Count > TagRules.MaxUserTags)
+        var maxUserTags = TagRules.AwsMaxTags - operatorTags;
+        if (tags.Count > maxUserTags)
         {
             yield return new FieldError(field,
-                $"at most {TagRules.MaxUserTags} tags: AWS allows {TagRules.AwsMaxTags} and the operator adds {TagRules.OwnershipTags}");
+                $"at most {maxUserTags} tags: AWS allows {TagRules.AwsMaxTags} and the operator adds {operatorTags}");
         }
 
         foreach (var (key, value) in tags.OrderBy(tag => tag.Key, StringComparer.Ordinal))

@@ -39,7 +39,7 @@ public static class TaskDefinitionValidator
             }
         }
 
-        errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags"));
+        errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags", TagRules.TaskDefinitionOperatorTags));
         return errors;
     }
 

@@ -31,7 +31,7 @@ internal static class JsonPathFilter
     };
 
     private static string Text(JsonNode value) =>
-        value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        Validation.JsonNumbers.TryGetString(value, out var s) ? s : value.ToJsonString();
 
     private static (string Left, string? Op, string? Right) Split(string expression)
     {

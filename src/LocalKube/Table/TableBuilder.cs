@@ -80,15 +80,15 @@ public static class TableBuilder
             return null;
         }
 
-        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var text = Validation.JsonNumbers.TryGetString(value, out var s) ? s : null;
         return type switch
         {
             "date" => text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
                 ? HumanDuration.Format(now - t)
                 : "<invalid>",
-            "integer" => value is JsonValue iv && iv.TryGetValue<double>(out var d) ? (long)d : null,
-            "number" => value is JsonValue nv && nv.TryGetValue<double>(out var n) ? n : null,
-            "boolean" => value is JsonValue bv && bv.TryGetValue<bool>(out var b) ? b : null,
+            "integer" => Validation.JsonNumbers.TryGetDouble(value, out var d) ? (long)d : null,
+            "number" => Validation.JsonNumbers.TryGetDouble(value, out var n) ? n : null,
+            "boolean" => Validation.JsonNumbers.TryGetBool(value, out var b) ? b : null,
             _ => text ?? value.ToJsonString(),
         };
     }

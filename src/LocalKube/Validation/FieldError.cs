@@ -76,10 +76,10 @@ public sealed record FieldError(FieldErrorType Type, string Field, object? BadVa
     public static object? ScalarOf(JsonNode? node) => node switch
     {
         null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        _ when JsonNumbers.TryGetString(node, out var s) => s,
+        _ when JsonNumbers.TryGetBool(node, out var b) => b,
+        _ when JsonNumbers.TryGetLong(node, out var l) => l,
+        _ when JsonNumbers.TryGetDouble(node, out var d) => d,
         _ => node.ToJsonString(),
     };
 }

@@ -26,7 +26,7 @@ internal static class JsonTypes
 
     /// <summary>True for a JSON number with no fractional part (1 and 1.0 alike, as Go's decoder sees them).</summary>
     public static bool IsInteger(JsonNode node) =>
-        node is JsonValue v && (v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && Math.Floor(d) == d && !double.IsInfinity(d)));
+        JsonNumbers.TryGetDouble(node, out var d) && Math.Floor(d) == d && !double.IsInfinity(d);
 
     /// <summary>Whether a value of <paramref name="actual"/> type satisfies the schema's declared type.</summary>
     public static bool Satisfies(string declared, string actual) =>

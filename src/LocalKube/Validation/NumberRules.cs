@@ -7,7 +7,7 @@ internal static class NumberRules
 {
     public static void Check(JsonValue value, JsonObject schema, string path, List<FieldError> errors)
     {
-        var number = value.GetValue<double>();
+        JsonNumbers.TryGetDouble(value, out var number);
         var bad = FieldError.ScalarOf(value);
         if (schema.Double("maximum") is { } max)
         {

@@ -8,7 +8,7 @@ internal static class SchemaKeywords
     public static string? Type(this JsonObject schema) => schema["type"]?.GetValue<string>();
 
     public static bool Flag(this JsonObject schema, string keyword) =>
-        schema[keyword] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+        JsonNumbers.TryGetBool(schema[keyword], out var b) && b;
 
     public static bool IntOrString(this JsonObject schema) => schema.Flag("x-kubernetes-int-or-string");
 
@@ -26,15 +26,13 @@ internal static class SchemaKeywords
     public static JsonObject? AdditionalProperties(this JsonObject schema) => schema["additionalProperties"] as JsonObject;
 
     public static bool AllowsAnyAdditionalProperty(this JsonObject schema) =>
-        schema["additionalProperties"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+        JsonNumbers.TryGetBool(schema["additionalProperties"], out var b) && b;
 
     public static long? Long(this JsonObject schema, string keyword) =>
-        schema[keyword] is JsonValue v && v.TryGetValue<long>(out var l) ? l
-        : schema[keyword] is JsonValue d && d.TryGetValue<double>(out var dd) ? (long)dd
-        : null;
+        JsonNumbers.TryGetDouble(schema[keyword], out var d) ? (long)d : null;
 
     public static double? Double(this JsonObject schema, string keyword) =>
-        schema[keyword] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+        JsonNumbers.TryGetDouble(schema[keyword], out var d) ? d : null;
 
     public static IEnumerable<string> Required(this JsonObject schema) =>
         (schema["required"] as JsonArray)?.Select(n => n!.GetValue<string>()) ?? [];

@@ -43,7 +43,7 @@ public static class SchemaValueValidator
                 ValidateArray(array, schema, path, errors);
                 break;
             case JsonValue value when actual == "string":
-                StringRules.Check(value.GetValue<string>(), schema, path, errors);
+                StringRules.Check(value.ToString(), schema, path, errors);
                 break;
             case JsonValue value when actual is "integer" or "number":
                 NumberRules.Check(value, schema, path, errors);
@@ -89,7 +89,7 @@ public static class SchemaValueValidator
             return;
         }
 
-        var supported = allowed.Select(a => a is JsonValue v && v.TryGetValue<string>(out var s) ? s : a?.ToJsonString() ?? "null");
+        var supported = allowed.Select(a => JsonNumbers.TryGetString(a, out var s) ? s : a?.ToJsonString() ?? "null");
         errors.Add(FieldError.NotSupported(path, FieldError.ScalarOf(node), supported));
     }
 

@@ -101,9 +101,9 @@ internal sealed class SchemaBuilder(XmlDocs docs)
             var values = ForType(valueType, property, null);
             ApplyItemLength(values, property);
             var map = new V1JSONSchemaProps { Type = "object", AdditionalProperties = values };
-            if (property.IsDefined(typeof(TagMapAttribute)))
+            if (property.GetCustomAttribute<TagMapAttribute>() is { } tagMap)
             {
-                ApplyTagRules(map, values);
+                ApplyTagRules(map, values, tagMap.MaxUserTags);
             }
 
             return map;
@@ -152,9 +152,9 @@ internal sealed class SchemaBuilder(XmlDocs docs)
         }
     }
 
-    private static void ApplyTagRules(V1JSONSchemaProps map, V1JSONSchemaProps values)
+    private static void ApplyTagRules(V1JSONSchemaProps map, V1JSONSchemaProps values, int maxUserTags)
     {
-        map.MaxProperties = TagRules.MaxUserTags;
+        map.MaxProperties = maxUserTags;
         values.MaxLength = TagRules.MaxValueLength;
         map.XKubernetesValidations =
         [

@@ -14,13 +14,22 @@ public static class CrdsCommand
             Required = true,
         };
         var chart = new Option<bool>("--chart") { Description = "Write the CRDs only, without kustomization.yaml (for a Helm chart's crds/ folder)" };
-        var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart };
+        var apiReference = new Option<FileInfo?>("--api-reference")
+        {
+            Description = "Also write the generated API reference (docs/api.md) to this file",
+        };
+        var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart, apiReference };
         command.SetAction(parse =>
         {
             var written = CrdWriter.WriteAll(parse.GetRequiredValue(output).FullName, includeKustomization: !parse.GetValue(chart));
             foreach (var path in written)
             {
                 Console.WriteLine(path);
+            }
+
+            if (parse.GetValue(apiReference) is { } reference)
+            {
+                Console.WriteLine(ApiReferenceWriter.Write(reference.FullName));
             }
 
             return 0;

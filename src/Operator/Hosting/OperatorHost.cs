@@ -1,3 +1,6 @@
+using EcsOperator.Aws;
+using EcsOperator.Controllers;
+using EcsOperator.Runtime;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +44,35 @@ public static class OperatorHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(config));
+        builder.Services.AddControllerRuntime(RuntimeOptions(options));
+        builder.Services.AddEcsOperatorAws(new AwsClientOptions
+        {
+            Region = options.Region,
+            EndpointUrl = options.AwsEndpointUrl?.ToString().TrimEnd('/'),
+            BudgetScale = options.AwsBudgetScale,
+        });
+        builder.Services.AddEcsControllers();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
+
+    private static OperatorRuntimeOptions RuntimeOptions(OperatorOptions options) => new()
+    {
+        Kubeconfig = options.Kubeconfig,
+        Namespace = options.Namespace,
+        LabelSelector = options.Selector,
+        Workers = options.Workers,
+        ResyncPeriod = options.ResyncPeriod,
+        MetricsBindAddress = options.MetricsBindAddress,
+        HealthProbeBindAddress = options.HealthProbeBindAddress,
+        LeaderElection = new LeaderElectionOptions
+        {
+            Enabled = options.LeaderElect,
+            Id = options.LeaderElectionId,
+            Namespace = options.LeaderElectionNamespace,
+            LeaseDuration = options.LeaderElectionLeaseDuration,
+            RenewDeadline = options.LeaderElectionRenewDeadline,
+            RetryPeriod = options.LeaderElectionRetryPeriod,
+        },
+    };
 }

@@ -133,3 +133,24 @@ public class SchemaValidatorTests
         Assert.Equal("Service in version \"v1alpha1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.typo\"", status["message"]!.GetValue<string>());
     }
 }
+
+public class SchemaValidatorPrimitiveBackingTests
+{
+    [Fact]
+    public void Schemas_and_objects_built_in_process_validate_like_parsed_json()
+    {
+        var schema = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["count"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "integer", ["maximum"] = 1000L, ["enum"] = new System.Text.Json.Nodes.JsonArray(1, 5000) },
+            },
+        };
+        var obj = new System.Text.Json.Nodes.JsonObject { ["count"] = 5000 };
+
+        var result = LocalKube.Validation.SchemaValidator.Validate(obj, schema);
+
+        Assert.Equal("count: Invalid value: 5000: count in body should be less than or equal to 1000", Assert.Single(result.Errors).ToString());
+    }
+}

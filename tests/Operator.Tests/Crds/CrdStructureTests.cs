@@ -67,6 +67,19 @@ public sealed class CrdStructureTests
         Assert.True(columns.Count >= 4, "Ready, the AWS name, a count or state, and Age");
     }
 
+    [Theory]
+    [InlineData("Cluster", 48)]
+    [InlineData("Service", 48)]
+    [InlineData("LoadBalancerBinding", 48)]
+    [InlineData("TaskDefinition", 47)]
+    public void Tags_leave_room_for_the_operators_own_tags_within_the_AWS_limit_of_50(string kind, int maxUserTags)
+    {
+        var tags = Version(Load(kind))["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!["tags"]!;
+
+        Assert.Equal(maxUserTags, (long)tags["maxProperties"]!);
+        Assert.Equal(256L, (long)tags["additionalProperties"]!["maxLength"]!);
+    }
+
     [Fact]
     public void Structural_check_flags_untyped_nodes_and_properties_beside_additionalProperties()
     {

@@ -73,4 +73,16 @@ public sealed class TaskDefinitionValidatorTests
 
         Assert.Equal("spec.tags[aws:x]", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
     }
+
+    [Fact]
+    public void Task_definitions_leave_room_for_the_spec_hash_tag_too()
+    {
+        var spec = Valid();
+        spec.Tags = Enumerable.Range(0, 47).ToDictionary(i => $"k{i}", _ => "v");
+        Assert.Empty(TaskDefinitionValidator.Validate(spec));
+
+        spec.Tags["k47"] = "v";
+
+        Assert.Contains("at most 47", Assert.Single(TaskDefinitionValidator.Validate(spec)).Message, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,26 @@
+using EcsOperator.Entities;
+using EcsOperator.Entities.Validation;
+
+namespace EcsOperator.Controllers.Cluster;
+
+/// <summary>The Cluster checks the operator repeats after the CRD schema (which a non-CEL server may skip).</summary>
+public static class ClusterValidation
+{
+    public static IReadOnlyList<FieldError> Check(V1alpha1Cluster obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var errors = obj.Validate().ToList();
+        var providers = obj.Spec.CapacityProviders?.ToHashSet(StringComparer.Ordinal);
+        var strategy = obj.Spec.DefaultCapacityProviderStrategy ?? [];
+        for (var i = 0; i < strategy.Count; i++)
+        {
+            // ECS only accepts a default strategy over providers associated with the cluster.
+            if (providers is not null && !providers.Contains(strategy[i].CapacityProvider))
+            {
+                errors.Add(new FieldError($"spec.defaultCapacityProviderStrategy[{i}].capacityProvider", $"{strategy[i].CapacityProvider} is not in spec.capacityProviders"));
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,26 @@
+using EcsOperator.Controllers.Cluster;
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Controllers.TaskDefinition;
+using EcsOperator.Entities;
+using EcsOperator.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EcsOperator.Controllers;
+
+/// <summary>The controllers' one registration; needs the controller runtime, the AWS clients and OperatorOptions.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddEcsControllers(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClusterIdentity>();
+        services.TryAddScoped(typeof(StatusReporter<>));
+        services.TryAddScoped<ClusterManager>();
+        services.TryAddScoped<TaskDefinitionManager>();
+        services.TryAddScoped<TaskDefinitionDependencies>();
+        services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster");
+        services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition");
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EcsOperator.Controllers.Shared;
+
+/// <summary>
+/// Spec types mirror the ECS API's own JSON names (DESIGN.md §3), so a spec piece becomes its AWS request shape by
+/// a JSON round trip, with no field-by-field mapping to fall out of date when ECS adds a field.
+/// </summary>
+public static class WireShape
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary><paramref name="value"/> re-read as <typeparamref name="T"/>; null stays null.</summary>
+    public static T? Convert<T>(object? value)
+        where T : class =>
+        value is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Options), Options);
+
+    /// <summary>The JSON form of <paramref name="value"/>, for hashing and comparing.</summary>
+    public static JsonNode? ToNode(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Options);
+
+    /// <summary>True when both values mean the same thing on the wire (key order, nulls and empty lists aside).</summary>
+    public static bool Same(object? left, object? right) =>
+        CanonicalJson.Sha256(ToNode(left)) == CanonicalJson.Sha256(ToNode(right));
+}

@@ -1,0 +1,109 @@
+using Xunit;
+
+namespace LocalKube.Tests.Conformance;
+
+/// <summary>kubectl label, annotate, patch, wait and delete against LocalKube.</summary>
+public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>
+{
+    private static async Task<string> StackNamespaceAsync(EcsOperator.Testing.Kubectl kubectl)
+    {
+        var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
+        await kubectl.RunOkAsync("apply", "-n", ns, "-f", LocalKubeFixture.Config("samples", "stack.yaml"));
+        return ns;
+    }
+
+    [Fact]
+    public async Task Label_annotate_and_merge_and_json_patches_change_the_stored_object()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await StackNamespaceAsync(kubectl);
+        const string Svc = "services.ecs.operator.dev";
+
+        Assert.Contains("labeled", await kubectl.RunOkAsync("label", "-n", ns, Svc, "web", "tier=frontend"), StringComparison.Ordinal);
+        Assert.Contains("annotated", await kubectl.RunOkAsync("annotate", "-n", ns, Svc, "web", "owner=payments"), StringComparison.Ordinal);
+        Assert.Contains("patched", await kubectl.RunOkAsync("patch", "-n", ns, Svc, "web", "--type", "merge", "-p", """{"spec":{"desiredCount":4}}"""), StringComparison.Ordinal);
+        Assert.Contains("patched", await kubectl.RunOkAsync("patch", "-n", ns, Svc, "web", "--type", "json", "-p", """[{"op":"replace","path":"/spec/platformVersion","value":"1.4.0"}]"""), StringComparison.Ordinal);
+
+        var stored = kube.GetEcs("services", ns, "web")!;
+        Assert.Equal("frontend", stored["metadata"]!["labels"]!["tier"]!.GetValue<string>());
+        Assert.Equal("payments", stored["metadata"]!["annotations"]!["owner"]!.GetValue<string>());
+        Assert.Equal(4, stored["spec"]!["desiredCount"]!.GetValue<int>());
+        Assert.Equal("1.4.0", stored["spec"]!["platformVersion"]!.GetValue<string>());
+        Assert.Equal(3, stored["metadata"]!["generation"]!.GetValue<long>());
+        var selected = await kubectl.RunOkAsync("get", Svc, "-n", ns, "-l", "tier=frontend", "-o", "name");
+        Assert.Equal("service.ecs.operator.dev/web", selected.Trim());
+    }
+
+    [Fact]
+    public async Task Wait_for_condition_returns_once_the_status_subresource_reports_ready()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await StackNamespaceAsync(kubectl);
+
+        var waiting = kubectl.RunAsync("wait", "-n", ns, "--for=condition=Ready", "services.ecs.operator.dev/web", "--timeout=30s");
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted, "kubectl wait returned before the condition was set");
+        kube.MergePatch("services", ns, "web", """{"status":{"conditions":[{"type":"Ready","status":"True","reason":"Steady","message":"ok","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""", "status");
+
+        var result = await waiting;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("service.ecs.operator.dev/web condition met", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_wait_blocks_on_a_finalizer_until_it_is_removed()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await StackNamespaceAsync(kubectl);
+        kube.MergePatch("clusters", ns, "demo", """{"metadata":{"finalizers":["test.ecs.operator.dev/hold"]}}""");
+
+        var deleting = kubectl.RunAsync("delete", "-n", ns, "ecsc", "demo", "--wait", "--timeout=30s");
+        for (var i = 0; i < 100 && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.NotNull(kube.GetEcs("clusters", ns, "demo")!["metadata"]!["deletionTimestamp"]);
+        Assert.False(deleting.IsCompleted, "kubectl delete --wait returned while a finalizer remained");
+        kube.MergePatch("clusters", ns, "demo", """{"metadata":{"finalizers":null}}""");
+
+        var result = await deleting;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("cluster.ecs.operator.dev \"demo\" deleted", result.StdOut, StringComparison.Ordinal);
+        Assert.Null(kube.GetEcs("clusters", ns, "demo"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_namespace_removes_everything_in_it()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await StackNamespaceAsync(kubectl);
+        await kubectl.RunOkAsync("create", "configmap", "settings", "-n", ns, "--from-literal=a=1");
+
+        var output = await kubectl.RunOkAsync("delete", "namespace", ns, "--wait", "--timeout=30s");
+
+        Assert.Contains($"namespace \"{ns}\" deleted", output, StringComparison.Ordinal);
+        Assert.Null(kube.GetEcs("services", ns, "web"));
+        Assert.Null(kube.GetEcs("taskdefinitions", ns, "web"));
+        Assert.Null(kube.Get(string.Empty, "v1", "configmaps", ns, "settings"));
+        Assert.Null(kube.Get(string.Empty, "v1", "namespaces", null, ns));
+    }
+
+    [Fact]
+    public async Task Client_side_apply_of_a_built_in_merges_with_strategic_merge_patch()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
+        const string ConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: \"1\"\n";
+
+        Assert.Contains("configmap/settings created", await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(ConfigMap)), StringComparison.Ordinal);
+        Assert.Contains("configmap/settings unchanged", await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(ConfigMap)), StringComparison.Ordinal);
+        var edited = ConfigMap.Replace("a: \"1\"", "b: \"2\"", StringComparison.Ordinal);
+        Assert.Contains("configmap/settings configured", await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(edited)), StringComparison.Ordinal);
+
+        var data = kube.Get(string.Empty, "v1", "configmaps", ns, "settings")!["data"]!.AsObject();
+        Assert.Equal(["b"], data.Select(p => p.Key));
+    }
+}

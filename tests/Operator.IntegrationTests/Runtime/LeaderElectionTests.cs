@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using EcsOperator.Runtime;
+using EcsOperator.Testing;
+using Xunit;
+
+namespace EcsOperator.IntegrationTests.Runtime;
+
+public sealed class LeaderElectionTests
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task After_the_leader_stops_the_other_instance_takes_over_within_the_lease_duration_plus_one_second()
+    {
+        var (takeover, overlaps, leaderReleased) = await RunHandOverAsync(releaseOnStop: true);
+
+        Assert.True(leaderReleased);
+        Assert.Equal(0, overlaps);
+        Assert.True(takeover <= LeaseDuration + TimeSpan.FromSeconds(1), $"takeover took {takeover}");
+    }
+
+    [Fact]
+    public async Task After_the_leader_dies_without_releasing_the_other_takes_over_within_lease_duration_plus_renew_deadline()
+    {
+        var (takeover, overlaps, leaderReleased) = await RunHandOverAsync(releaseOnStop: false);
+
+        Assert.False(leaderReleased);
+        Assert.Equal(0, overlaps);
+        Assert.True(takeover <= LeaseDuration + RenewDeadline, $"takeover took {takeover}");
+    }
+
+    /// <summary>Starts two instances, stops whichever leads, and times the other's first reconcile.</summary>
+    private static async Task<(TimeSpan Takeover, int Overlaps, bool LeaderReleased)> RunHandOverAsync(bool releaseOnStop)
+    {
+        await using var kube = await RuntimeKube.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await kube.CreateAsync($"w{i}");
+        }
+
+        var tracker = new OverlapTracker();
+        var lease = TestNames.Unique("lease");
+        var aOptions = Options(kube, lease, releaseOnStop);
+        await using var a = new OperatorInstance(kube, aOptions, tracker.ReconcileAsync, "a");
+        await using var b = new OperatorInstance(kube, Options(kube, lease, releaseOnStop), tracker.ReconcileAsync, "b");
+        await a.StartAsync();
+        Assert.True(await Eventually.TrueAsync(() => a.Reconciles > 0));
+        await b.StartAsync();
+        await Task.Delay(LeaseDuration, TestContext.Current.CancellationToken);
+        Assert.Equal(0, b.Reconciles); // a follower never reconciles, however long it waits
+
+        var stopped = Stopwatch.StartNew();
+        await a.StopAsync();
+        var holder = (await kube.Client.GetLeaseAsync(kube.Namespace, lease, TestContext.Current.CancellationToken))?.Spec?.HolderIdentity;
+        Assert.True(await Eventually.TrueAsync(() => b.Reconciles > 0, TimeSpan.FromSeconds(15)));
+        var takeover = stopped.Elapsed;
+        TestContext.Current.TestOutputHelper?.WriteLine($"takeover after {takeover.TotalMilliseconds:F0} ms (release on stop: {releaseOnStop})");
+        return (takeover, tracker.Overlaps, holder != aOptions.LeaderElection.Identity);
+    }
+
+    private static OperatorRuntimeOptions Options(RuntimeKube kube, string lease, bool releaseOnStop) => new()
+    {
+        MetricsBindAddress = "0",
+        HealthProbeBindAddress = "0",
+        ShutdownTimeout = TimeSpan.FromSeconds(5),
+        LeaderElection = new LeaderElectionOptions
+        {
+            Enabled = true,
+            Id = lease,
+            Namespace = kube.Namespace,
+            LeaseDuration = LeaseDuration,
+            RenewDeadline = RenewDeadline,
+            RetryPeriod = TimeSpan.FromMilliseconds(500),
+            ReleaseOnCancel = releaseOnStop,
+        },
+    };
+
+    /// <summary>Counts moments when two instances were inside a reconcile at the same time.</summary>
+    private sealed class OverlapTracker
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, int> _active = [];
+        private int _overlaps;
+
+        public int Overlaps => Volatile.Read(ref _overlaps);
+
+        public async Task<ReconcileResult> ReconcileAsync(OperatorInstance instance, ReconcileRequest request, Widget? widget, StatusWriter<Widget> status, CancellationToken ct)
+        {
+            Enter(instance.Name);
+            try
+            {
+                await Task.Delay(20, CancellationToken.None);
+            }
+            finally
+            {
+                Exit(instance.Name);
+            }
+
+            return ReconcileResult.After(TimeSpan.FromMilliseconds(50));
+        }
+
+        private void Enter(string instance)
+        {
+            lock (_gate)
+            {
+                if (_active.Any(a => a.Key != instance && a.Value > 0))
+                {
+                    _overlaps++;
+                }
+
+                _active[instance] = _active.GetValueOrDefault(instance) + 1;
+            }
+        }
+
+        private void Exit(string instance)
+        {
+            lock (_gate)
+            {
+                _active[instance]--;
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using EcsOperator.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+
+namespace EcsOperator.Tests.Runtime;
+
+/// <summary>
+/// Runs the real informer, queue and controller (wired through AddControllerRuntime/AddController) against a
+/// <see cref="FakeKubeClient{TEntity}"/>, with a reconciler whose behaviour each test supplies.
+/// </summary>
+public sealed class ControllerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+
+    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IKubeClient>(Kube);
+        services.AddSingleton(Registry);
+        services.AddSingleton(Reconciler);
+        services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0" });
+        services.AddController<Widget, ScriptedReconciler>("widget", configure);
+        _provider = services.BuildServiceProvider();
+        Controller = _provider.GetRequiredService<Controller<Widget>>();
+        Informer = _provider.GetRequiredService<Informer<Widget>>();
+        StatusWriter = _provider.GetRequiredService<StatusWriter<Widget>>();
+    }
+
+    public FakeKubeClient<Widget> Kube { get; } = new();
+
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+
+    public ScriptedReconciler.Script Reconciler { get; } = new();
+
+    public Controller<Widget> Controller { get; }
+
+    public Informer<Widget> Informer { get; }
+
+    public StatusWriter<Widget> StatusWriter { get; }
+
+    public async Task StartAsync(int workers = 2)
+    {
+        _loops.Add(Task.Run(() => Informer.RunAsync(_stop.Token)));
+        await Informer.WaitForSyncAsync(_stop.Token);
+        _loops.Add(Task.Run(() => Controller.RunWorkersAsync(workers, _stop.Token)));
+    }
+
+    /// <summary>Polls (bounded) until the condition holds; returns whether it did.</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Controller.ShutDownAsync(TimeSpan.FromSeconds(5));
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _provider.DisposeAsync();
+        _stop.Dispose();
+    }
+}
+
+/// <summary>A reconciler that counts its calls and runs whatever the test scripted.</summary>
+public sealed class ScriptedReconciler(ScriptedReconciler.Script script, IResourceCache<Widget> cache) : IReconciler<Widget>
+{
+    public Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        script.Record(request, finalizing: false);
+        return script.OnReconcile(request, cache.Get(request), cancellationToken);
+    }
+
+    public Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        script.Record(request, finalizing: true);
+        return script.OnFinalize(request, cache.Get(request), cancellationToken);
+    }
+
+    public sealed class Script
+    {
+        private readonly Lock _gate = new();
+        private readonly List<(ReconcileRequest Request, bool Finalizing)> _calls = [];
+
+        public Func<ReconcileRequest, Widget?, CancellationToken, Task<ReconcileResult>> OnReconcile { get; set; } = (_, _, _) => Task.FromResult(ReconcileResult.Done);
+
+        public Func<ReconcileRequest, Widget?, CancellationToken, Task<ReconcileResult>> OnFinalize { get; set; } = (_, _, _) => Task.FromResult(ReconcileResult.Done);
+
+        public int Reconciles(string key) => Count(key, finalizing: false);
+
+        public int Finalizes(string key) => Count(key, finalizing: true);
+
+        internal void Record(ReconcileRequest request, bool finalizing)
+        {
+            lock (_gate)
+            {
+                _calls.Add((request, finalizing));
+            }
+        }
+
+        private int Count(string key, bool finalizing)
+        {
+            lock (_gate)
+            {
+                return _calls.Count(c => c.Request.ToString() == key && c.Finalizing == finalizing);
+            }
+        }
+    }
+}
