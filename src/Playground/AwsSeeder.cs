@@ -22,7 +22,7 @@ public static class AwsSeeder
 
     public static async Task<IReadOnlyDictionary<string, string>> SeedAsync(Uri endpoint, string region, CancellationToken cancellationToken)
     {
-        var python = MotoCommand.FindOnPath("python3")
+        var python = MotoCommand.FindPython()
             ?? throw new PlaygroundException("python3 is not on PATH; it seeds AWS with boto3 (pip install 'moto[server]' brings boto3)");
         var (exitCode, stdout, stderr) = await RunScriptAsync(python, AwsEnvironment.For(endpoint, region), cancellationToken);
         if (exitCode != 0)

@@ -25,6 +25,27 @@ public sealed record MotoCommand(string FileName, IReadOnlyList<string> Argument
         return null;
     }
 
+    /// <summary>
+    /// The Python that has boto3 for seeding: the interpreter in moto_server's shebang when it names one (moto
+    /// installed with pipx or in a virtualenv), else python3 on PATH. Null when there is none.
+    /// </summary>
+    public static string? FindPython()
+    {
+        var server = FindOnPath("moto_server");
+        if (server is not null)
+        {
+            using var reader = new StreamReader(server);
+            var first = reader.ReadLine() ?? string.Empty;
+            var interpreter = first.StartsWith("#!", StringComparison.Ordinal) ? first[2..].Trim() : string.Empty;
+            if (Path.GetFileName(interpreter).StartsWith("python", StringComparison.Ordinal) && File.Exists(interpreter))
+            {
+                return interpreter;
+            }
+        }
+
+        return FindOnPath("python3");
+    }
+
     /// <summary>The absolute path of an executable on PATH, or null.</summary>
     public static string? FindOnPath(string name)
     {

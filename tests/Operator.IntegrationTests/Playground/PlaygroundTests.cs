@@ -47,6 +47,33 @@ public sealed class PlaygroundTests : IDisposable
     }
 
     [Fact]
+    public async Task An_object_that_cannot_become_ready_fails_after_the_timeout_with_its_conditions()
+    {
+        await PlaygroundProcess.RequireMotoAsync();
+        var manifests = Directory.CreateDirectory(Path.Combine(_work, "manifests")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(manifests, "td.yaml"), """
+            apiVersion: ecs.operator.dev/v1alpha1
+            kind: TaskDefinition
+            metadata: {name: orphan}
+            spec:
+              cpu: "256"
+              memory: "512"
+              networkMode: awsvpc
+              requiresCompatibilities: [FARGATE]
+              executionRoleArn: arn:aws:iam::123456789012:role/playground-missing-role
+              containerDefinitions: [{name: app, image: "nginx:1.27", essential: true}]
+            """, TestContext.Current.CancellationToken);
+        var awsPort = FreePort.Next();
+
+        var result = await PlaygroundProcess.RunAsync(_work, awsPort, ["--apply", manifests, "--exit-when-ready", "--timeout", "15"]);
+
+        Assert.True(result.ExitCode == ManifestStage.NotReadyExitCode, result.ToString());
+        Assert.Contains("NOT READY after 15 s: 1 of 1 objects", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  TaskDefinition/orphan: .*playground-missing-role", result.StdOut);
+        Assert.False(LoopbackPort.IsInUse(awsPort), $"moto still listens on {awsPort} after the playground exited");
+    }
+
+    [Fact]
     public async Task Without_moto_installed_the_playground_says_in_one_line_how_to_install_it()
     {
         var result = await PlaygroundProcess.RunAsync(_work, FreePort.Next(), [], new Dictionary<string, string> { ["PATH"] = _work });
