@@ -106,4 +106,34 @@ public sealed class TaskDefinitionReconcilerTests
         Assert.Equal(["DescribeTaskDefinition"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
     }
+
+    [Fact]
+    public async Task Delete_deregisters_owned_revisions_from_every_page_then_deletes_them()
+    {
+        var deregistered = new List<string>();
+        var deleted = new List<string>();
+        _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(r => (r.Status, r.NextToken) switch
+            {
+                ("ACTIVE", null) => new() { TaskDefinitionArns = [Arn(1), Arn(2)], NextToken = "page-2" },
+                ("ACTIVE", "page-2") => new() { TaskDefinitionArns = [Arn(3), Arn(4)] },
+                _ => new() { TaskDefinitionArns = [.. deregistered] },
+            })
+            .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(r => Revision(int.Parse(r.TaskDefinition![^1..], System.Globalization.CultureInfo.InvariantCulture), "h", owned: r.TaskDefinition != Arn(2)))
+            .On<Ecs.DeregisterTaskDefinitionRequest, Ecs.DeregisterTaskDefinitionResponse>(r =>
+            {
+                deregistered.Add(r.TaskDefinition!);
+                return new();
+            })
+            .On<Ecs.DeleteTaskDefinitionsRequest, Ecs.DeleteTaskDefinitionsResponse>(r =>
+            {
+                deleted.AddRange(r.TaskDefinitions!);
+                return new();
+            });
+
+        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+
+        Assert.Null(result.RequeueAfter);
+        Assert.Equal([Arn(1), Arn(3), Arn(4)], deregistered);
+        Assert.Equal([Arn(1), Arn(3), Arn(4)], deleted);
+    }
 }
