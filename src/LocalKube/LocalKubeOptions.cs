@@ -1,4 +1,5 @@
 using LocalKube.Extensibility;
+using Microsoft.Extensions.Logging;
 
 namespace LocalKube;
 
@@ -43,6 +44,9 @@ public sealed class LocalKubeOptions
 
     /// <summary>Renders Table responses for kubectl get; null answers those requests with plain JSON.</summary>
     public ITableRenderer? TableRenderer { get; set; }
+
+    /// <summary>Where LocalKube logs (unexpected request failures, debug request lines); null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
     /// Called once the core services exist and before the server listens: the place for extensions that need the

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LocalKube;
 
@@ -71,7 +72,8 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var address = string.Empty;
         var writer = new ResponseWriter(() => options.TableRenderer ?? surface.Table);
         var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
-        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address);
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LocalKube");
+        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address, logger);
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -80,6 +82,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         address = $"127.0.0.1:{bound.Port}";
         var (kubeconfig, temp) = WriteKubeconfig(options, baseUri, certificate is null ? null : SelfSignedCertificate.ToPem(certificate));
         var server = new LocalKubeServer(app, service, faults, kubeconfig, baseUri, temp);
+        Log.Serving(logger, baseUri, kubeconfig.Path);
         foreach (var handler in options.PatchHandlers)
         {
             service.Patches.Register(handler);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using LocalKube;
+using Microsoft.Extensions.Logging;
 
 // dotnet run --project src/LocalKube -- --port 16443 --kubeconfig-out <path> [--crds <dir>] [--tls]
 var options = new LocalKubeOptions { Port = 16443, KubeconfigPath = Path.Combine(".localkube", "kubeconfig") };
@@ -33,6 +34,8 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+options.LoggerFactory = loggerFactory;
 using var stop = new CancellationTokenSource();
 void OnSignal(PosixSignalContext context)
 {

@@ -63,7 +63,7 @@ public sealed class FaultProxy : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout);
+        var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout, options.PreserveHost);
         var handler = new ProxyHandler(rules, stats, forwarder, upstream, logger);
         var control = new ControlEndpoints(rules, stats, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)

@@ -14,6 +14,13 @@ public sealed class FaultProxyOptions
     /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Send the client's Host header (the proxy's host:port) upstream instead of the upstream's. SigV4 signs
+    /// Host, so this keeps signatures valid for an upstream that verifies them (moto with
+    /// INITIAL_NO_AUTH_ACTION_COUNT), as long as it does not route by Host. Paged calls still change the body.
+    /// </summary>
+    public bool PreserveHost { get; set; }
+
     /// <summary>Rules installed before the first call.</summary>
     public IList<FaultRule> Rules { get; } = [];
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AwsFaultProxy;
 using Microsoft.Extensions.Logging;
 
-// Command line: dotnet run --project tests/AwsFaultProxy -- --upstream http://127.0.0.1:5000 [--port 0] [--seed 42] [--rules rules.json] [--verbose]
+// Command line: dotnet run --project tests/AwsFaultProxy -- --upstream http://127.0.0.1:5000 [--port 0] [--seed 42] [--rules rules.json] [--preserve-host] [--verbose]
 // Prints "READY url=http://127.0.0.1:<port>" once listening; runs until SIGINT/SIGTERM.
 var parsed = ProxyArguments.Parse(args);
 if (parsed.Error is not null)
@@ -29,7 +29,7 @@ return 0;
 /// <summary>The proxy's command-line arguments.</summary>
 internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, string? Error)
 {
-    public const string Usage = "usage: AwsFaultProxy --upstream <url> [--port <n>] [--seed <n>] [--rules <file.json>] [--verbose]";
+    public const string Usage = "usage: AwsFaultProxy --upstream <url> [--port <n>] [--seed <n>] [--rules <file.json>] [--preserve-host] [--verbose]";
 
     public static ProxyArguments Parse(string[] args)
     {
@@ -47,6 +47,7 @@ internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, s
                     case "--port": options.Port = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--seed": options.Seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--rules": AddRules(options, Value()); break;
+                    case "--preserve-host": options.PreserveHost = true; break;
                     case "--verbose": verbose = true; break;
                     default: return new(options, verbose, $"unknown argument {name}");
                 }

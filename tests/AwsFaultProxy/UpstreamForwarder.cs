@@ -6,9 +6,10 @@ namespace AwsFaultProxy;
 
 /// <summary>
 /// Sends a request on to the upstream unchanged (method, raw path and query, headers including Authorization
-/// and X-Amz-*, body) except for Host, which becomes the upstream's, and hop-by-hop headers.
+/// and X-Amz-*, body) except for hop-by-hop headers and Host, which becomes the upstream's unless
+/// <paramref name="preserveHost"/> keeps the client's (then SigV4 signatures still verify upstream).
 /// </summary>
-internal sealed class UpstreamForwarder(Uri upstream, TimeSpan timeout) : IDisposable
+internal sealed class UpstreamForwarder(Uri upstream, TimeSpan timeout, bool preserveHost) : IDisposable
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -38,6 +39,11 @@ internal sealed class UpstreamForwarder(Uri upstream, TimeSpan timeout) : IDispo
         {
             Version = HttpVersion.Version11,
         };
+        if (preserveHost)
+        {
+            message.Headers.Host = incoming.Host.Value;
+        }
+
         if (body.Length > 0 || incoming.ContentLength is not null || HttpMethods.IsPost(incoming.Method) || HttpMethods.IsPut(incoming.Method))
         {
             message.Content = new ByteArrayContent(body);

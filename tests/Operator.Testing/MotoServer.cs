@@ -1,16 +1,17 @@
-using System.Diagnostics;
+using EcsOperator.Playground;
 using Xunit;
 
 namespace EcsOperator.Testing;
 
 /// <summary>
-/// Starts <c>moto_server</c> on a free 127.0.0.1 port, waits until it answers, and stops it by PID.
-/// Use it as an xunit class or collection fixture. Tests sharing one server isolate themselves by name
-/// (<see cref="TestNames"/>), never by resetting the server.
+/// Starts moto on a free 127.0.0.1 port, waits until it answers, and stops it by PID. Use it as an xunit class or
+/// collection fixture. Tests sharing one server isolate themselves by name (<see cref="TestNames"/>), never by
+/// resetting the server. The starting and stopping is the playground's <see cref="MotoProcess"/>, so that one
+/// piece of code starts moto everywhere.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
-    private Process? _process;
+    private MotoProcess? _process;
 
     public int Port { get; private set; }
 
@@ -38,66 +39,20 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var binary = ExternalTools.RequireMoto();
-        Port = FreePort.Next();
-        var psi = new ProcessStartInfo(binary)
+        if (await MotoCommand.LocateAsync() is null)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.ArgumentList.Add("-H");
-        psi.ArgumentList.Add("127.0.0.1");
-        psi.ArgumentList.Add("-p");
-        psi.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        psi.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        foreach (var (k, v) in ServerEnvironment)
-        {
-            psi.Environment[k] = v;
+            ExternalTools.RequireMoto(); // skips locally, fails under CI=true, with the install hint
         }
 
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("moto_server did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"moto_server exited with {_process.ExitCode} before answering on port {Port}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"moto_server did not answer on {Endpoint} within 60 s");
+        _process = await MotoProcess.StartAsync(port: 0, environment: ServerEnvironment.AsReadOnly());
+        Port = _process.Port;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            await _process.DisposeAsync();
         }
-
-        _process?.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

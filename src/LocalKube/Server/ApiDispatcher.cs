@@ -3,6 +3,7 @@ using LocalKube.Extensibility;
 using LocalKube.Faults;
 using LocalKube.Registry;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace LocalKube.Server;
 
@@ -15,7 +16,8 @@ public sealed class ApiDispatcher(
     ResourceEndpoints resources,
     LocalKubeFaults faults,
     IReadOnlyList<IRequestHandler> handlers,
-    Func<string> serverAddress)
+    Func<string> serverAddress,
+    ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -51,6 +53,14 @@ public sealed class ApiDispatcher(
         {
             // The client went away.
         }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A bug, not a client error: answer like kube-apiserver (500 InternalError Status) and log it.
+            Log.RequestFailed(logger, e, context.Request.Method, path);
+            await ResponseWriter.WriteStatusAsync(context, new ApiException(Statuses.InternalError(e.Message)));
+        }
+
+        Log.Answered(logger, context.Request.Method, path, context.Response.StatusCode);
     }
 
     private async Task RouteAsync(HttpContext context, string path)

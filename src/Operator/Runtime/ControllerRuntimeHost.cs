@@ -25,8 +25,8 @@ public sealed class ControllerRuntimeHost(
     private HttpEndpoint? _metricsEndpoint;
     private HttpEndpoint? _healthEndpoint;
 
-    /// <summary>True once every informer has listed its kind.</summary>
-    public bool IsReady => _informers.All(i => i.HasSynced);
+    /// <summary>True once every informer has listed its kind, while the API server keeps answering.</summary>
+    public bool IsReady => _informers.All(i => i.IsConnected);
 
     public Uri? MetricsAddress => _metricsEndpoint?.Address;
 

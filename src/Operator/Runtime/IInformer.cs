@@ -8,6 +8,9 @@ public interface IInformer
     /// <summary>True once the first list is in the cache.</summary>
     bool HasSynced { get; }
 
+    /// <summary>Synced, and the API server answered recently (not several list/watch failures in a row).</summary>
+    bool IsConnected { get; }
+
     /// <summary>How many times the informer listed the whole collection (1 at start, +1 per 410 or failed resume).</summary>
     int ListCount { get; }
 

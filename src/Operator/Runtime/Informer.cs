@@ -16,12 +16,16 @@ public sealed class Informer<TEntity> : IInformer
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
+
+    // One dropped watch is routine; several failures in a row mean the API server is unreachable.
+    private const int FailuresBeforeDisconnected = 3;
     private readonly IKubeClient _client;
     private readonly ShardScope _scope;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Action<InformerEvent<TEntity>>> _subscribers = [];
     private int _listCount;
+    private int _consecutiveFailures;
 
     public Informer(IKubeClient client, ShardScope scope, ILogger<Informer<TEntity>> logger, IEnumerable<IndexDefinition<TEntity>> indexes)
     {
@@ -39,6 +43,8 @@ public sealed class Informer<TEntity> : IInformer
 
     public int ListCount => Volatile.Read(ref _listCount);
 
+    public bool IsConnected => HasSynced && Volatile.Read(ref _consecutiveFailures) < FailuresBeforeDisconnected;
+
     /// <summary>Registers a handler; called on the informer's loop, so it must be quick (enqueue, do not work).</summary>
     public void Subscribe(Action<InformerEvent<TEntity>> handler)
     {
@@ -53,14 +59,12 @@ public sealed class Informer<TEntity> : IInformer
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         string? resourceVersion = null;
-        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 resourceVersion ??= await RelistAsync(cancellationToken);
                 resourceVersion = await WatchAsync(resourceVersion, cancellationToken);
-                failures = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -73,7 +77,7 @@ public sealed class Informer<TEntity> : IInformer
             }
             catch (Exception e)
             {
-                failures++;
+                var failures = Interlocked.Increment(ref _consecutiveFailures);
                 var delay = TransientRetry.Backoff(failures);
                 delay = delay > MaxReconnectDelay ? MaxReconnectDelay : delay;
                 Log.WatchFailed(_logger, e, Kind, delay.TotalMilliseconds);
@@ -86,6 +90,7 @@ public sealed class Informer<TEntity> : IInformer
     {
         var list = await _client.ListAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken);
         Interlocked.Increment(ref _listCount);
+        Volatile.Write(ref _consecutiveFailures, 0);
         var previous = Cache.Snapshot();
         foreach (var obj in list.Items)
         {
@@ -115,6 +120,7 @@ public sealed class Informer<TEntity> : IInformer
         await foreach (var (type, obj) in _client.WatchAsync<TEntity>(_scope.Namespace, SelectorText(), resourceVersion, cancellationToken))
         {
             resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
+            Volatile.Write(ref _consecutiveFailures, 0); // any event, bookmarks included, proves the API answers
             switch (type)
             {
                 case WatchEventType.Added:

@@ -17,10 +17,10 @@ public static class ProbeEndpoints
         });
     }
 
-    /// <summary>/healthz: the process answers. /readyz: 200 once every informer's cache has synced, 503 before.</summary>
+    /// <summary>/healthz: the process answers. /readyz: 200 once every informer's cache has synced and while the API answers, else 503.</summary>
     public static void MapHealth(IEndpointRouteBuilder routes, Func<bool> ready)
     {
         routes.MapGet("/healthz", () => Results.Text("ok"));
-        routes.MapGet("/readyz", () => ready() ? Results.Text("ok") : Results.Text("caches not synced", statusCode: StatusCodes.Status503ServiceUnavailable));
+        routes.MapGet("/readyz", () => ready() ? Results.Text("ok") : Results.Text("caches not synced or API server unreachable", statusCode: StatusCodes.Status503ServiceUnavailable));
     }
 }

@@ -29,6 +29,22 @@ public sealed class ProbeAndMetricsTests
     }
 
     [Fact]
+    public async Task Readyz_turns_503_when_the_api_server_stops_answering()
+    {
+        var kube = await RuntimeKube.StartAsync();
+        await using var op = new OperatorInstance(kube, Options(), (_, _, _, _, _) => Task.FromResult(ReconcileResult.Done));
+        await op.StartAsync();
+        using var http = new HttpClient();
+        var readyz = new Uri(op.Host.HealthAddress!, "/readyz");
+        Assert.True(await Eventually.TrueAsync(async () => (await http.GetAsync(readyz, Ct)).StatusCode == HttpStatusCode.OK));
+
+        await kube.DisposeAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => (await http.GetAsync(readyz, Ct)).StatusCode == HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(op.Host.HealthAddress!, "/healthz"), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Metrics_show_every_controller_runtime_series_with_plausible_values_after_a_few_reconciles()
     {
         await using var kube = await RuntimeKube.StartAsync();

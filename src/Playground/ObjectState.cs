@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace EcsOperator.Playground;
+
+/// <summary>One kstatus condition as the table shows it.</summary>
+public sealed record ConditionView(string Type, string Status, string Reason, string Message);
+
+/// <summary>
+/// What the live table shows for one object, read from its status. Ready means what kstatus (and so
+/// <c>kubectl wait</c>, Flux and Argo CD) means by it: the Ready condition is True and the status describes
+/// the current generation of the spec.
+/// </summary>
+public sealed record ObjectState(string Kind, string Name, string ReadyStatus, string Reason, string Message, bool IsReady, IReadOnlyList<ConditionView> Conditions)
+{
+    public static ObjectState NotFound(AppliedObject applied) =>
+        new(applied.Resource.Kind, applied.Name, "-", "NotFound", "the object is gone from the API server", false, []);
+
+    public static ObjectState From(AppliedObject applied, JsonNode obj)
+    {
+        var conditions = (obj["status"]?["conditions"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(c => new ConditionView(Text(c["type"]), Text(c["status"]), Text(c["reason"]), Text(c["message"])))
+            .ToList();
+        var generation = obj["metadata"]?["generation"]?.GetValue<long>();
+        var observed = obj["status"]?["observedGeneration"]?.GetValue<long>();
+        var ready = conditions.FirstOrDefault(c => c.Type == "Ready");
+        var stalled = conditions.FirstOrDefault(c => c.Type == "Stalled" && c.Status == "True");
+        var isCurrent = generation is null || observed == generation;
+        var shown = stalled ?? ready;
+        var message = isCurrent || ready is null
+            ? shown?.Message ?? "waiting for the operator's first status"
+            : $"status describes generation {observed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, the spec is at {generation}";
+        return new ObjectState(
+            applied.Resource.Kind,
+            applied.Name,
+            ready?.Status ?? "-",
+            shown?.Reason ?? string.Empty,
+            message,
+            ready?.Status == "True" && isCurrent,
+            conditions);
+    }
+
+    /// <summary>Every condition on one line, for the failure report after --timeout.</summary>
+    public string DescribeConditions() => Conditions.Count == 0
+        ? $"{Kind}/{Name}: no conditions yet ({Message})"
+        : $"{Kind}/{Name}: " + string.Join("; ", Conditions.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}".TrimEnd(' ', ':')));
+
+    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : string.Empty;
+}

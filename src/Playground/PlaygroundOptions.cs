@@ -1,0 +1,33 @@
+namespace EcsOperator.Playground;
+
+/// <summary>Everything `dotnet run --project src/Playground` is configured with (DESIGN.md §8).</summary>
+public sealed record PlaygroundOptions
+{
+    /// <summary>LocalKube's port on 127.0.0.1; 0 picks a free one.</summary>
+    public int KubePort { get; init; } = 16443;
+
+    /// <summary>moto's port on 127.0.0.1; 0 picks a free one. Ignored when <see cref="AwsEndpointUrl"/> is set.</summary>
+    public int AwsPort { get; init; } = 15000;
+
+    /// <summary>An AWS endpoint that is already running (moto elsewhere, LocalStack); no moto is started.</summary>
+    public Uri? AwsEndpointUrl { get; init; }
+
+    public string KubeconfigOut { get; init; } = Path.Combine(".playground", "kubeconfig");
+
+    /// <summary>A directory of YAML manifests to apply once everything is up.</summary>
+    public string? ApplyDirectory { get; init; }
+
+    /// <summary>Exit 0 as soon as every applied object is Ready, instead of running until Ctrl-C.</summary>
+    public bool ExitWhenReady { get; init; }
+
+    /// <summary>How long --exit-when-ready waits for Ready before failing with the conditions.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Passed to the operator. Not :8080, so that a playground and a local operator do not clash.</summary>
+    public string MetricsBindAddress { get; init; } = "127.0.0.1:18080";
+
+    /// <summary>Passed to the operator. Not :8081, for the same reason.</summary>
+    public string HealthProbeBindAddress { get; init; } = "127.0.0.1:18081";
+}
