@@ -14,6 +14,11 @@ public sealed class TerminalErrorReporter(IKubeClient client, IEventRecorder eve
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (error.AlreadyReported)
+        {
+            return;
+        }
+
         await events.RecordAsync(failed, EventSeverity.Warning, error.Reason, "Reconcile", error.Message, cancellationToken);
         if (latest is not IEcsResource resource)
         {

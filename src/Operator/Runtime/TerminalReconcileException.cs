@@ -22,4 +22,10 @@ public class TerminalReconcileException : Exception
 
     /// <summary>The CamelCase reason reported in conditions and events, for example InvalidSpec.</summary>
     public string Reason { get; init; } = "TerminalError";
+
+    /// <summary>
+    /// Set by a reconciler that has already written Stalled and recorded the event itself, so that the runtime only
+    /// parks the object instead of reporting the error a second time.
+    /// </summary>
+    public bool AlreadyReported { get; init; }
 }

@@ -100,6 +100,21 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task A_terminal_error_the_reconciler_already_reported_is_parked_without_a_second_report()
+    {
+        await using var h = new ControllerHarness();
+        h.Reconciler.OnReconcile = (_, _, _) => throw new TerminalReconcileException("bad") { Reason = "InvalidSpec", AlreadyReported = true };
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+
+        Assert.Empty(h.Kube.Events);
+        Assert.Equal(0, h.Kube.StatusPatches);
+        Assert.Equal(1, h.Reconciler.Reconciles("ns/a"));
+    }
+
+    [Fact]
     public async Task A_failing_reconcile_is_retried_with_backoff_until_it_succeeds()
     {
         await using var h = new ControllerHarness();
