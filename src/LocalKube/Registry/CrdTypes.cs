@@ -89,7 +89,7 @@ public static class CrdTypes
                 Meta.Str(c["type"]) ?? "string",
                 Meta.Str(c["jsonPath"]) ?? string.Empty,
                 Meta.Str(c["description"]),
-                c["priority"] is JsonValue p && p.TryGetValue<int>(out var n) ? n : 0,
+                LocalKube.Validation.JsonNumbers.TryGetLong(c["priority"], out var n) ? (int)n : 0, // YAML-seeded numbers are not JsonElement-backed
                 Meta.Str(c["format"])))
             .ToList();
 }

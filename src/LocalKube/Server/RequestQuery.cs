@@ -24,9 +24,10 @@ public sealed record RequestQuery(IQueryCollection Query, string? UserAgent)
         FieldManager = Get("fieldManager") ?? UserAgent?.Split('/')[0],
         FieldValidation = Get("fieldValidation") switch
         {
-            "Warn" => FieldValidationMode.Warn,
+            // kube-apiserver's default when the parameter is absent is Warn (kubectl sends Strict explicitly).
+            "Strict" => FieldValidationMode.Strict,
             "Ignore" => FieldValidationMode.Ignore,
-            _ => FieldValidationMode.Strict,
+            _ => FieldValidationMode.Warn,
         },
         Force = Flag("force"),
     };

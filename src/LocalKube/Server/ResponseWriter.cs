@@ -19,7 +19,9 @@ public sealed class ResponseWriter(Func<ITableRenderer?> tableRenderer)
         context.Response.ContentType = contentType;
         foreach (var warning in warnings ?? [])
         {
-            context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "'", StringComparison.Ordinal)}\"");
+            // RFC 7234 warn-text is a quoted-string: escape backslashes and quotes, as kube-apiserver does.
+            var text = warning.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            context.Response.Headers.Append("Warning", $"299 - \"{text}\"");
         }
 
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
