@@ -45,6 +45,23 @@ public sealed class SignatureCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Correct_signatures_are_accepted_by_the_query_and_rest_services_too()
+    {
+        var factory = MotoAws.Factory(_moto.Endpoint, _allowed);
+        using var elb = factory.CreateElbv2();
+        using var efs = factory.CreateEfs();
+        using var iam = factory.CreateIam();
+
+        var groups = await elb.DescribeTargetGroupsAsync(new(), Ct);
+        var fileSystems = await efs.DescribeFileSystemsAsync(new(), Ct);
+        var missing = await Assert.ThrowsAsync<EcsOperator.Aws.Iam.Model.NoSuchEntityException>(() => iam.GetRoleAsync(new() { RoleName = "absent" }, Ct));
+
+        Assert.NotNull(groups.TargetGroups);
+        Assert.NotNull(fileSystems.FileSystems);
+        Assert.Equal(AwsErrorClass.NotFound, missing.Classification);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_is_rejected_as_signature_does_not_match()
     {
         var wrong = new BasicAWSCredentials(_allowed!.GetCredentials().AccessKey, "not-the-secret");
