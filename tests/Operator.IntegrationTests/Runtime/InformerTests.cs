@@ -75,9 +75,8 @@ public sealed class InformerTests
         await kube.PatchAsync("theirs", new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["shard"] = "a" } } });
 
         Assert.True(await Eventually.TrueAsync(() => informer.Cache.Count == 4));
-        Assert.Equal(
-            [$"{kube.Namespace}/mine-1", $"{kube.Namespace}/theirs", $"{other}/mine-2", $"{other}/mine-3"],
-            informer.Cache.Keys().Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        string[] expected = [$"{kube.Namespace}/mine-1", $"{kube.Namespace}/theirs", $"{other}/mine-2", $"{other}/mine-3"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), informer.Cache.Keys().Select(k => k.ToString()).Order(StringComparer.Ordinal));
         await stop.CancelAsync();
         await loop;
     }

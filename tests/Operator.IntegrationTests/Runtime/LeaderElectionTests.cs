@@ -30,6 +30,31 @@ public sealed class LeaderElectionTests
         Assert.True(takeover <= LeaseDuration + RenewDeadline, $"takeover took {takeover}");
     }
 
+    [Fact]
+    public async Task A_leader_that_loses_its_lease_stops_reconciling_within_the_renew_deadline()
+    {
+        await using var kube = await RuntimeKube.StartAsync();
+        await kube.CreateAsync("w0");
+        var tracker = new OverlapTracker();
+        var lease = TestNames.Unique("lease");
+        await using var a = new OperatorInstance(kube, Options(kube, lease, releaseOnStop: true), tracker.ReconcileAsync, "a");
+        await a.StartAsync();
+        Assert.True(await Eventually.TrueAsync(() => a.Reconciles > 0));
+
+        // Someone else takes the lease (an instance that believes a's lease expired, say).
+        var taken = (await kube.Client.GetLeaseAsync(kube.Namespace, lease, TestContext.Current.CancellationToken))!;
+        taken.Spec.HolderIdentity = "usurper";
+        taken.Spec.RenewTime = DateTime.UtcNow;
+        await kube.Client.ReplaceLeaseAsync(taken, TestContext.Current.CancellationToken);
+        var lost = Stopwatch.StartNew();
+
+        Assert.True(await Eventually.TrueAsync(() => !a.Host.IsLeader, RenewDeadline + TimeSpan.FromSeconds(2)), $"still leading after {lost.Elapsed}");
+        await Task.Delay(200, TestContext.Current.CancellationToken); // a reconcile already past its start may finish
+        var after = a.Reconciles;
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal(after, a.Reconciles);
+    }
+
     /// <summary>Starts two instances, stops whichever leads, and times the other's first reconcile.</summary>
     private static async Task<(TimeSpan Takeover, int Overlaps, bool LeaderReleased)> RunHandOverAsync(bool releaseOnStop)
     {
