@@ -33,7 +33,7 @@ public sealed class WatchEndpoint(ResourceService service, ResponseWriter writer
         var timeout = query.Int("timeoutSeconds") is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : options.DefaultWatchTimeout;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         cts.CancelAfter(timeout);
-        var bookmarks = sub.WantsBookmarks ? SendBookmarksAsync(sub, cts.Token) : Task.CompletedTask;
+        var bookmarks = sub.WantsBookmarks ? SendBookmarksAsync(sub, timeout, cts.Token) : Task.CompletedTask;
         try
         {
             await context.Response.StartAsync(cts.Token);
@@ -97,13 +97,21 @@ public sealed class WatchEndpoint(ResourceService service, ResponseWriter writer
         return new WatchFrame(frame.Type, table.ToJsonString());
     }
 
-    private async Task SendBookmarksAsync(WatchSubscription sub, CancellationToken token)
+    /// <summary>
+    /// Bookmarks every BookmarkInterval, and one shortly (at most a second) before the watch times out (as kube-apiserver's watch cache
+    /// does), so that a client can resume from an up-to-date resourceVersion even when nothing changed.
+    /// </summary>
+    private async Task SendBookmarksAsync(WatchSubscription sub, TimeSpan timeout, CancellationToken token)
     {
-        using var timer = new PeriodicTimer(options.BookmarkInterval);
+        var finalBookmark = DateTimeOffset.UtcNow + timeout - TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, timeout.Ticks / 2));
         try
         {
-            while (await timer.WaitForNextTickAsync(token))
+            var final = false;
+            while (!final)
             {
+                var untilFinal = finalBookmark - DateTimeOffset.UtcNow;
+                final = untilFinal < options.BookmarkInterval;
+                await Task.Delay(final ? TimeSpan.FromTicks(Math.Max(0, untilFinal.Ticks)) : options.BookmarkInterval, token);
                 service.Bookmark(sub);
             }
         }
