@@ -51,6 +51,7 @@ public sealed class ClusterControllerTests(OperatorStack stack) : IClassFixture<
         Assert.Equal("payments", tags["team"]);
         Assert.Equal($"{ns}/Cluster/demo", tags[WellKnown.OwnerTag]);
         Assert.Equal(OperatorStack.ClusterId, tags[WellKnown.ClusterIdTag]);
+        Assert.Contains("ClusterCreated", await stack.Objects.EventReasonsAsync(ns, "demo", "ClusterCreated"));
     }
 
     [Fact]
@@ -83,6 +84,11 @@ public sealed class ClusterControllerTests(OperatorStack stack) : IClassFixture<
         Assert.False(tags.ContainsKey("env"), "a tag removed from the spec is untagged");
         Assert.Equal("42", tags["cost-center"]);
         Assert.Equal($"{ns}/Cluster/demo", tags[WellKnown.OwnerTag]);
+        var reasons = await stack.Objects.EventReasonsAsync(ns, "demo", "TagsRemoved");
+        Assert.Contains("ClusterUpdated", reasons);
+        Assert.Contains("CapacityProvidersUpdated", reasons);
+        Assert.Contains("TagsUpdated", reasons);
+        Assert.Contains("TagsRemoved", reasons);
     }
 
     [Fact]

@@ -113,6 +113,26 @@ public sealed class KubeObjects(IKubernetes client)
         Assert.Fail($"{typeof(T).Name} {@namespace}/{name} still exists after {DefaultTimeout.TotalSeconds} s; status: {(stuck is null ? "gone" : KubernetesJson.Serialize(stuck.ResourceStatus))}");
     }
 
+    /// <summary>The reasons of the events.k8s.io Events recorded about the named object, waiting briefly for them.</summary>
+    public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        List<string> reasons;
+        do
+        {
+            var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
+            reasons = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Reason)];
+            if (reasons.Contains(expected))
+            {
+                break;
+            }
+
+            await Task.Delay(250, Token);
+        }
+        while (DateTime.UtcNow < deadline);
+        return reasons;
+    }
+
     public static bool IsReady(IEcsResource obj) =>
         Condition(obj, ConditionTypes.Ready)?.Status == ConditionStatus.True && obj.ResourceStatus.ObservedGeneration == obj.Metadata.Generation;
 

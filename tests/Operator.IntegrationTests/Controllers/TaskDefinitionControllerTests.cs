@@ -32,6 +32,7 @@ public sealed class TaskDefinitionControllerTests(OperatorStack stack) : IClassF
         Assert.Equal($"{ns}/TaskDefinition/web", tags[WellKnown.OwnerTag]);
         Assert.Equal(OperatorStack.ClusterId, tags[WellKnown.ClusterIdTag]);
         Assert.Matches("^[0-9a-f]{32}$", tags[WellKnown.Prefix + "spec-hash"]);
+        Assert.Contains("RevisionRegistered", await stack.Objects.EventReasonsAsync(ns, "web", "RevisionRegistered"));
     }
 
     [Fact]
@@ -156,6 +157,22 @@ public sealed class TaskDefinitionControllerTests(OperatorStack stack) : IClassF
 
         Assert.StartsWith("spec.networkMode", KubeObjects.Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
         Assert.Empty(await stack.Ecs.RevisionArnsAsync(family));
+    }
+
+    [Fact]
+    public async Task Changing_the_family_stalls_with_immutable_field_changed_and_registers_nothing_new()
+    {
+        var ns = await stack.Objects.CreateNamespaceAsync(TestNames.Unique("td-family"));
+        var family = TestNames.Unique("web");
+        await stack.Objects.CreateAsync(TaskDefinitions.Web(ns, family));
+        await stack.Objects.WaitReadyAsync<V1alpha1TaskDefinition>(ns, "web");
+
+        await stack.Objects.UpdateAsync<V1alpha1TaskDefinition>(ns, "web", td => td.Spec.Family = family + "-renamed");
+        var stalled = await stack.Objects.WaitConditionAsync<V1alpha1TaskDefinition>(ns, "web", ConditionTypes.Stalled, "ImmutableFieldChanged");
+
+        Assert.Contains("spec.family", KubeObjects.Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        Assert.Empty(await stack.Ecs.RevisionArnsAsync(family + "-renamed"));
+        Assert.Single(await stack.Ecs.RevisionArnsAsync(family));
     }
 
     private async Task<V1alpha1TaskDefinition> EditAndWaitAsync(string ns, Action<V1alpha1TaskDefinition> change)

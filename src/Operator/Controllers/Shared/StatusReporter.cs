@@ -39,7 +39,7 @@ public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEvent
             await events.RecordAsync(obj, EventSeverity.Warning, reason, "Validate", message, cancellationToken);
         }
 
-        throw new TerminalReconcileException(message) { Reason = reason };
+        throw new TerminalReconcileException(message) { Reason = reason, AlreadyReported = true };
     }
 
     /// <summary>

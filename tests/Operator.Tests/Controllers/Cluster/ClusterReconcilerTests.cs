@@ -1,0 +1,160 @@
+using System.Net;
+using Amazon.Runtime;
+using EcsOperator.Aws;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Controllers.Cluster;
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Entities;
+using EcsOperator.Hosting;
+using EcsOperator.Runtime;
+using EcsOperator.Tests.Runtime;
+using Xunit;
+using Ecs = EcsOperator.Aws.Ecs.Model;
+
+namespace EcsOperator.Tests.Controllers.Cluster;
+
+/// <summary>The reconciler against a scripted ECS: which calls it makes, and what it reports.</summary>
+public sealed class ClusterReconcilerTests
+{
+    private const string ClusterId = "uid-1";
+    private static readonly ReconcileRequest Request = new("ns", "demo");
+    private readonly FakeKubeClient<V1alpha1Cluster> _kube = new();
+    private readonly ObjectCache<V1alpha1Cluster> _cache = new();
+    private readonly ScriptedApi<IEcsApi> _ecs = Scripted.For<IEcsApi>();
+    private readonly RecordingEvents _events = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static V1alpha1Cluster Object(Dictionary<string, string>? annotations = null) => new()
+    {
+        Metadata = new() { Name = "demo", NamespaceProperty = "ns", Annotations = annotations, Finalizers = [WellKnown.Finalizer] },
+        Spec = new ClusterSpec { ContainerInsights = "enabled", CapacityProviders = ["FARGATE"], Tags = new Dictionary<string, string> { ["team"] = "a" } },
+    };
+
+    private static Ecs.Cluster InAws(bool owned) => new()
+    {
+        ClusterName = "demo",
+        ClusterArn = "arn:aws:ecs:us-east-1:123456789012:cluster/demo",
+        Status = "ACTIVE",
+        Settings = [new Ecs.ClusterSetting { Name = "containerInsights", Value = "enabled" }],
+        CapacityProviders = ["FARGATE"],
+        Tags = owned
+            ? [new Ecs.Tag { Key = "team", Value = "a" }, new Ecs.Tag { Key = WellKnown.OwnerTag, Value = "ns/Cluster/demo" }, new Ecs.Tag { Key = WellKnown.ClusterIdTag, Value = ClusterId }]
+            : [new Ecs.Tag { Key = "team", Value = "a" }],
+    };
+
+    private ClusterReconciler Reconciler(V1alpha1Cluster obj)
+    {
+        _kube.Apply(obj);
+        _cache.Upsert(_kube.Peek(Request.ToString())!);
+        var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _cache), _events, TimeProvider.System);
+        var options = new OperatorOptions { ClusterId = ClusterId };
+        return new ClusterReconciler(_cache, new ClusterManager(_ecs.Api, status), status, new ClusterIdentity(options, _kube), options);
+    }
+
+    private Condition? Condition(string type) => _kube.Peek(Request.ToString())!.Status.Conditions.FirstOrDefault(c => c.Type == type);
+
+    [Fact]
+    public async Task An_unchanged_cluster_costs_one_describe_and_no_mutation()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] });
+
+        await Reconciler(Object()).ReconcileAsync(Request, Ct);
+
+        Assert.Equal(["DescribeClusters"], _ecs.Calls);
+        Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
+        Assert.Empty(_events.Reasons);
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_with_backoff_and_never_reported_as_stalled()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
+            throw new ThrottlingException("Rate exceeded", null, ErrorType.Sender, "ThrottlingException", "req-1", HttpStatusCode.BadRequest));
+
+        await Assert.ThrowsAsync<ThrottlingException>(() => Reconciler(Object()).ReconcileAsync(Request, Ct));
+
+        Assert.Null(Condition(ConditionTypes.Stalled));
+    }
+
+    [Fact]
+    public async Task Access_denied_is_stalled_and_looked_at_again_later()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
+            throw new AccessDeniedException("not allowed", null, ErrorType.Sender, "AccessDeniedException", "req-1", HttpStatusCode.BadRequest));
+
+        var result = await Reconciler(Object()).ReconcileAsync(Request, Ct);
+
+        Assert.NotNull(result.RequeueAfter);
+        Assert.Equal("AccessDenied", Condition(ConditionTypes.Stalled)?.Reason);
+    }
+
+    [Fact]
+    public async Task An_unowned_cluster_is_refused_without_any_mutation()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
+
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(Object()).ReconcileAsync(Request, Ct));
+
+        Assert.Equal("AlreadyExists", error.Reason);
+        Assert.Equal(["DescribeClusters"], _ecs.Calls);
+        Assert.Equal("AlreadyExists", Condition(ConditionTypes.Stalled)?.Reason);
+    }
+
+    [Fact]
+    public async Task With_the_adopt_annotation_the_cluster_is_tagged_as_ours()
+    {
+        Ecs.TagResourceRequest? tagged = null;
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: tagged is not null)] })
+            .On<Ecs.TagResourceRequest, Ecs.TagResourceResponse>(r =>
+            {
+                tagged = r;
+                return new();
+            });
+
+        await Reconciler(Object(new() { [WellKnown.AdoptAnnotation] = "true" })).ReconcileAsync(Request, Ct);
+
+        Assert.Equal("ns/Cluster/demo", tagged!.Tags!.Single(t => t.Key == WellKnown.OwnerTag).Value);
+        Assert.Contains("ClusterAdopted", _events.Reasons);
+        Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
+    }
+
+    [Fact]
+    public async Task An_invalid_spec_makes_no_aws_call()
+    {
+        var obj = Object();
+        obj.Spec.Tags![WellKnown.Prefix + "mine"] = "x";
+
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(obj).ReconcileAsync(Request, Ct));
+
+        Assert.Equal("InvalidSpec", error.Reason);
+        Assert.Empty(_ecs.Calls);
+        Assert.Contains($"spec.tags[{WellKnown.Prefix}mine]", Condition(ConditionTypes.Stalled)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_waits_while_a_service_is_active_and_names_it()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] })
+            .On<Ecs.ListServicesRequest, Ecs.ListServicesResponse>(_ => new() { ServiceArns = ["arn:aws:ecs:us-east-1:123456789012:service/demo/web"] })
+            .On<Ecs.DescribeServicesRequest, Ecs.DescribeServicesResponse>(_ => new() { Services = [new Ecs.Service { ServiceName = "web", Status = "ACTIVE" }] });
+
+        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+
+        Assert.NotNull(result.RequeueAfter);
+        Assert.DoesNotContain("DeleteCluster", _ecs.Calls);
+        Assert.Equal("DependentsExist", Condition(ConditionTypes.Reconciling)?.Reason);
+        Assert.Contains("web", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_never_touches_a_cluster_it_does_not_own()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
+
+        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+
+        Assert.Null(result.RequeueAfter);
+        Assert.Equal(["DescribeClusters"], _ecs.Calls);
+    }
+}
