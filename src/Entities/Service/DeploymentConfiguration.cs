@@ -104,6 +104,7 @@ public sealed class DeploymentLifecycleHook
 
     /// <summary>Free-form JSON passed to the hook.</summary>
     [PreserveUnknownFields]
+    [JsonConverter(typeof(FreeFormJsonConverter))]
     [JsonPropertyName("hookDetails")]
     public IDictionary<string, object>? HookDetails { get; set; }
 

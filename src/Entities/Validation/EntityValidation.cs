@@ -6,6 +6,17 @@ namespace EcsOperator.Entities.Validation;
 /// </summary>
 public static class EntityValidation
 {
+    /// <summary>Validates any kind, for runtime code that handles every kind alike.</summary>
+    public static IReadOnlyList<FieldError> Validate(this IEcsResource resource) => resource switch
+    {
+        V1alpha1Cluster cluster => cluster.Validate(),
+        V1alpha1TaskDefinition taskDefinition => taskDefinition.Validate(),
+        V1alpha1Service service => service.Validate(),
+        V1alpha1LoadBalancerBinding binding => binding.Validate(),
+        null => throw new ArgumentNullException(nameof(resource)),
+        _ => throw new ArgumentException($"{resource.GetType().Name} is not an ecs-operator kind", nameof(resource)),
+    };
+
     public static IReadOnlyList<FieldError> Validate(this V1alpha1Cluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);

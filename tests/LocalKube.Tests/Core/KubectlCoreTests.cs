@@ -15,7 +15,7 @@ public sealed class KubectlCoreTests : IAsyncLifetime
     [Fact]
     public async Task Kubectl_lists_the_system_namespaces()
     {
-        var kubectl = new Kubectl(_server.Kube.Kubeconfig.Path);
+        var kubectl = new EcsOperator.Testing.Kubectl(_server.Kube.Kubeconfig.Path);
 
         var output = await kubectl.RunOkAsync("get", "namespaces", "-o", "name");
 
@@ -27,7 +27,7 @@ public sealed class KubectlCoreTests : IAsyncLifetime
     [Fact]
     public async Task Kubectl_creates_reads_and_deletes_a_ConfigMap()
     {
-        var kubectl = new Kubectl(_server.Kube.Kubeconfig.Path);
+        var kubectl = new EcsOperator.Testing.Kubectl(_server.Kube.Kubeconfig.Path);
         var ns = await _server.NewNamespaceAsync();
 
         var created = await kubectl.RunOkAsync("create", "configmap", "settings", "-n", ns, "--from-literal=mode=prod");
@@ -45,7 +45,7 @@ public sealed class KubectlCoreTests : IAsyncLifetime
     [Fact]
     public async Task Kubectl_finds_a_custom_resource_by_short_name_and_category()
     {
-        var kubectl = new Kubectl(_server.Kube.Kubeconfig.Path);
+        var kubectl = new EcsOperator.Testing.Kubectl(_server.Kube.Kubeconfig.Path);
         var ns = await _server.NewNamespaceAsync();
         await _server.CreateWidgetAsync(ns, "w1");
 
@@ -62,7 +62,7 @@ public sealed class KubectlCoreTests : IAsyncLifetime
     [Fact]
     public async Task Kubectl_delete_namespace_waits_until_its_contents_and_itself_are_gone()
     {
-        var kubectl = new Kubectl(_server.Kube.Kubeconfig.Path);
+        var kubectl = new EcsOperator.Testing.Kubectl(_server.Kube.Kubeconfig.Path);
         var ns = await _server.NewNamespaceAsync();
         await kubectl.RunOkAsync("create", "configmap", "c", "-n", ns);
         await _server.CreateWidgetAsync(ns, "w");

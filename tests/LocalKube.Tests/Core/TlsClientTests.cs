@@ -14,7 +14,7 @@ public sealed class TlsClientTests
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kube.Kubeconfig.Path));
 
         var namespaces = await client.CoreV1.ListNamespaceAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var kubectl = await new Kubectl(kube.Kubeconfig.Path).RunOkAsync("get", "namespace", "kube-system", "-o", "name");
+        var kubectl = await new EcsOperator.Testing.Kubectl(kube.Kubeconfig.Path).RunOkAsync("get", "namespace", "kube-system", "-o", "name");
 
         Assert.Equal("https", kube.BaseUri.Scheme);
         Assert.Contains("certificate-authority-data:", kube.Kubeconfig.Contents, StringComparison.Ordinal);

@@ -43,6 +43,29 @@ public sealed class FaultProxyForwardingTests(MotoServer moto) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Concurrent_calls_are_all_forwarded_and_each_counted_exactly_once()
+    {
+        const int calls = 64;
+        await using var upstream = await RecordingUpstream.StartAsync();
+        await using var proxy = await AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions { Upstream = upstream.Endpoint }, Ct);
+        proxy.Rules.Add(FaultRule.Throttle("ecs", "DescribeServices", probability: 0.5));
+        using var http = new HttpClient();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>
+        {
+            using var response = await http.SendAsync(RawAws.Ecs(proxy.Endpoint, i % 2 == 0 ? "ListServices" : "DescribeServices", "{}"), Ct);
+            return response.StatusCode;
+        }));
+
+        var list = proxy.Stats.For("ecs", "ListServices");
+        var describe = proxy.Stats.For("ecs", "DescribeServices");
+        Assert.Equal((calls / 2L, calls / 2L), (list.Calls, describe.Calls));
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.BadRequest), describe.Throttled);
+        Assert.Equal(upstream.Received.Count, list.Forwarded + describe.Forwarded);
+        Assert.Equal(Enumerable.Range(1, calls).Select(i => (long)i), proxy.Stats.Journal().Select(c => c.Sequence));
+    }
+
+    [Fact]
     public async Task Awscli_through_the_proxy_changes_moto_and_each_call_is_counted_once()
     {
         await using var proxy = await AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions { Upstream = moto.Endpoint }, Ct);

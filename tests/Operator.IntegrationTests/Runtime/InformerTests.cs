@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -49,6 +53,33 @@ public sealed class InformerTests
         Assert.True(await Eventually.TrueAsync(() => SameAsServer(running.Informer, kube)));
         Assert.Equal(14, running.Informer.Cache.Get(new ReconcileRequest(kube.Namespace, "a"))!.Spec.Size);
         Assert.Equal(1, running.Informer.ListCount);
+    }
+
+    [Fact]
+    public async Task An_all_namespaces_informer_with_a_selector_caches_exactly_its_shard()
+    {
+        await using var kube = await RuntimeKube.StartAsync();
+        var other = TestNames.Unique("rt");
+        await kube.Api.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = other } }, cancellationToken: Ct);
+        var shardA = new Dictionary<string, string> { ["shard"] = "a" };
+        await kube.CreateAsync("mine-1", labels: shardA);
+        await kube.CreateAsync("mine-2", labels: shardA, inNamespace: other);
+        await kube.CreateAsync("theirs", labels: new Dictionary<string, string> { ["shard"] = "b" });
+        await kube.CreateAsync("unlabelled", inNamespace: other);
+        var informer = new Informer<Widget>(kube.Client, new ShardScope(null, LabelSelector.Parse("shard=a")), NullLogger<Informer<Widget>>.Instance, []);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => informer.RunAsync(stop.Token), Ct);
+        await informer.WaitForSyncAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        await kube.CreateAsync("mine-3", labels: shardA, inNamespace: other);
+        await kube.PatchAsync("theirs", new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["shard"] = "a" } } });
+
+        Assert.True(await Eventually.TrueAsync(() => informer.Cache.Count == 4));
+        Assert.Equal(
+            [$"{kube.Namespace}/mine-1", $"{kube.Namespace}/theirs", $"{other}/mine-2", $"{other}/mine-3"],
+            informer.Cache.Keys().Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        await stop.CancelAsync();
+        await loop;
     }
 
     private static async Task<bool> SameAsServer(Informer<Widget> informer, RuntimeKube kube)

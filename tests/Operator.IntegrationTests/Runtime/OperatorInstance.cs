@@ -41,7 +41,10 @@ public sealed class OperatorInstance : IAsyncDisposable
 
     public int Reconciles => Volatile.Read(ref _reconciles);
 
+    public int Finalizes => Volatile.Read(ref _finalizes);
+
     private int _reconciles;
+    private int _finalizes;
 
     public Task StartAsync() => Host.StartAsync(CancellationToken.None);
 
@@ -70,7 +73,10 @@ public sealed class OperatorInstance : IAsyncDisposable
             return behaviour.Run(behaviour.Instance, request, cache.Get(request), status, cancellationToken);
         }
 
-        public Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(ReconcileResult.Done);
+        public Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref behaviour.Instance._finalizes);
+            return Task.FromResult(ReconcileResult.Done);
+        }
     }
 }

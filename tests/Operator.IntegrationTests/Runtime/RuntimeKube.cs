@@ -56,10 +56,11 @@ public sealed class RuntimeKube : IAsyncDisposable
     public Task InstallCrdAsync() =>
         Api.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<V1CustomResourceDefinition>(WidgetCrd));
 
-    public Task CreateAsync(string name, int size = 1)
+    public Task CreateAsync(string name, int size = 1, IDictionary<string, string>? labels = null, string? inNamespace = null)
     {
-        var widget = new Widget { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace }, Spec = new WidgetSpec { Size = size } };
-        return Api.CustomObjects.CreateNamespacedCustomObjectAsync(widget, "ecs.operator.dev", "v1alpha1", Namespace, "widgets");
+        var ns = inNamespace ?? Namespace;
+        var widget = new Widget { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels }, Spec = new WidgetSpec { Size = size } };
+        return Api.CustomObjects.CreateNamespacedCustomObjectAsync(widget, "ecs.operator.dev", "v1alpha1", ns, "widgets");
     }
 
     public Task ResizeAsync(string name, int size) => PatchAsync(name, new JsonObject { ["spec"] = new JsonObject { ["size"] = size } });

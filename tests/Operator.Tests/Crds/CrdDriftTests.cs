@@ -1,4 +1,5 @@
 using EcsOperator.Crds;
+using EcsOperator.Testing;
 using EcsOperator.Tests.Entities;
 using Xunit;
 
@@ -44,6 +45,29 @@ public sealed class CrdDriftTests
         {
             var path = Path.Combine(chartCrds, fileName);
             Assert.True(File.ReadAllText(path) == content, $"charts/ecs-operator/crds/{fileName} drifted: regenerate with `dotnet run --project src/Operator -- crds --chart --output charts/ecs-operator/crds`");
+        }
+    }
+
+    [Fact]
+    public async Task Crds_command_writes_the_same_files_from_any_working_directory()
+    {
+        // The descriptions come from the XML doc file next to the entities assembly, never from the working directory.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTools.Require("dotnet", "install the .NET 10 SDK");
+        var elsewhere = Directory.CreateTempSubdirectory("ecs-operator-cwd-");
+        try
+        {
+            var output = Path.Combine(elsewhere.FullName, "out");
+            var result = await ProcessRunner.RunAsync(
+                dotnet, [Path.Combine(AppContext.BaseDirectory, "ecs-operator.dll"), "crds", "--output", output],
+                workingDirectory: elsewhere.FullName, timeout: TimeSpan.FromSeconds(120),
+                cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.All(CrdWriter.Render(), file => Assert.Equal(file.Value, File.ReadAllText(Path.Combine(output, file.Key))));
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
         }
     }
 

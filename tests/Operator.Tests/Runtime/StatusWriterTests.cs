@@ -31,6 +31,27 @@ public sealed class StatusWriterTests
     }
 
     [Fact]
+    public async Task Flipping_a_field_back_is_written_even_before_the_watch_delivers_the_first_write()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        kube.Apply(Widget.Create("ns", "a"));
+        var staleCache = new ObjectCache<Widget>();
+        staleCache.Upsert(kube.Peek("ns/a")!); // the watch never catches up in this test
+        var writer = new StatusWriter<Widget>(kube, staleCache);
+        var ct = TestContext.Current.CancellationToken;
+
+        var widget = staleCache.Get(new ReconcileRequest("ns", "a"))!;
+        widget.Status.Arn = "arn:temporary";
+        Assert.True(await writer.WriteAsync(widget, ct));
+
+        var back = staleCache.Get(new ReconcileRequest("ns", "a"))!;
+        Assert.True(await writer.WriteAsync(back, ct));
+
+        Assert.Null(kube.Peek("ns/a")!.Status.Arn);
+        Assert.Equal(2, kube.StatusPatches);
+    }
+
+    [Fact]
     public void The_patch_holds_only_changed_fields_and_nulls_removed_ones()
     {
         var cached = new WidgetStatus { Arn = "arn:old", Runs = 3, ObservedGeneration = 1 };

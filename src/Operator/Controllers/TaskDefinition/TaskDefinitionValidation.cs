@@ -5,23 +5,15 @@ namespace EcsOperator.Controllers.TaskDefinition;
 
 /// <summary>
 /// ECS's structural rules for a task definition, checked before any AWS call: a spec that breaks one can never be
-/// registered, so it is Stalled/InvalidSpec until it changes. The entity's own validator covers names and tags.
+/// registered, so it is Stalled/InvalidSpec until it changes. The entity's own validator covers names, references and tags (47 at most next to owner, cluster-id and spec hash).
 /// </summary>
 public static class TaskDefinitionValidation
 {
-    /// <summary>Owner, cluster-id and spec hash.</summary>
-    public const int OperatorTagCount = 3;
-
     public static IReadOnlyList<FieldError> Check(V1alpha1TaskDefinition obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var spec = obj.Spec;
         var errors = obj.Validate().ToList();
-        if (spec.Tags is { } tags && tags.Count > 50 - OperatorTagCount)
-        {
-            errors.Add(new FieldError("spec.tags", $"at most {50 - OperatorTagCount} tags: AWS allows 50 and the operator adds {OperatorTagCount} to each revision"));
-        }
-
         if (spec.RequiresCompatibilities?.Contains("FARGATE") == true)
         {
             errors.AddRange(FargateRules(spec));

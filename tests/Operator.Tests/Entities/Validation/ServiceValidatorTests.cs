@@ -87,4 +87,12 @@ public sealed class ServiceValidatorTests
 
         Assert.Equal("spec.clusterRef", Assert.Single(service.Validate()).Field);
     }
+
+    [Fact]
+    public void Validate_on_the_non_generic_view_dispatches_to_the_kind()
+    {
+        IEcsResource resource = new V1alpha1Service { Spec = new ServiceSpec { ClusterRef = new() { Name = "demo" } } };
+
+        Assert.Equal("spec.taskDefinitionRef", Assert.Single(resource.Validate()).Field);
+    }
 }

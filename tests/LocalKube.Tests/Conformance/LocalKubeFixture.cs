@@ -6,7 +6,7 @@ using LocalKube.Server;
 using LocalKube.Storage;
 using Xunit;
 
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>
 /// One in-process LocalKube with the project's CRDs installed, shared by a test class. Tests drive it with the

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>kubectl get (tables, yaml, jsonpath) and explain against LocalKube.</summary>
 public class KubectlReadConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>

@@ -1,4 +1,4 @@
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>Manifests the conformance tests write: the sample Service on its own, edited copies, invalid objects.</summary>
 internal static class Manifests

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>kubectl label, annotate, patch, wait and delete against LocalKube.</summary>
 public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>kubectl installs the CRDs (files and kustomize) into an empty LocalKube and discovers them at once.</summary>
 public class KubectlCrdConformanceTests

@@ -1,7 +1,7 @@
 using EcsOperator.Testing;
 using Xunit;
 
-namespace LocalKube.Tests.Kubectl;
+namespace LocalKube.Tests.Conformance;
 
 /// <summary>kubectl apply against LocalKube: client side, server side with conflicts, kustomize, and rejected objects.</summary>
 public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>
