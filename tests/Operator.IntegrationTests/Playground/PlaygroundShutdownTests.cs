@@ -8,7 +8,10 @@ using Xunit;
 
 namespace EcsOperator.IntegrationTests.Playground;
 
-/// <summary>SIGTERM (what Ctrl-C and `docker stop` amount to) stops everything the playground started.</summary>
+/// <summary>
+/// A running playground: the operator's metrics and probes answer on the addresses passed through, and SIGTERM
+/// (what Ctrl-C and `docker stop` amount to) stops everything the playground started.
+/// </summary>
 public sealed partial class PlaygroundShutdownTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("playground-").FullName;
@@ -16,16 +19,21 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
-    public async Task Sigterm_stops_the_operator_localkube_and_moto_and_exits_zero()
+    public async Task Metrics_and_probes_answer_while_it_runs_and_sigterm_stops_the_operator_localkube_and_moto()
     {
         await PlaygroundProcess.RequireMotoAsync();
-        var awsPort = FreePort.Next();
+        var (awsPort, metricsPort, healthPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var playground = Start(awsPort, output, ready);
+        using var playground = Start([awsPort, metricsPort, healthPort], output, ready);
         try
         {
             await ready.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"), TestContext.Current.CancellationToken);
+            Assert.Contains("controller_runtime_reconcile_total", metrics, StringComparison.Ordinal);
+            using var healthz = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz"), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, healthz.StatusCode);
             var motoPid = int.Parse(MotoPid().Match(Snapshot(output)).Groups["pid"].Value, CultureInfo.InvariantCulture);
             var kubePort = int.Parse(KubePort().Match(Snapshot(output)).Groups["port"].Value, CultureInfo.InvariantCulture);
 
@@ -48,7 +56,7 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
         }
     }
 
-    private Process Start(int awsPort, StringBuilder output, TaskCompletionSource ready)
+    private Process Start(int[] ports, StringBuilder output, TaskCompletionSource ready)
     {
         var psi = new ProcessStartInfo(PlaygroundProcess.DotnetHost())
         {
@@ -59,8 +67,9 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
         };
         foreach (var arg in new[]
         {
-            PlaygroundProcess.Dll, "--kube-port", "0", "--aws-port", awsPort.ToString(CultureInfo.InvariantCulture),
-            "--kubeconfig-out", Path.Combine(_work, "kubeconfig"), "--metrics-bind-address", "0", "--health-probe-bind-address", "0",
+            PlaygroundProcess.Dll, "--kube-port", "0", "--aws-port", ports[0].ToString(CultureInfo.InvariantCulture),
+            "--kubeconfig-out", Path.Combine(_work, "kubeconfig"),
+            "--metrics-bind-address", $"127.0.0.1:{ports[1]}", "--health-probe-bind-address", $"127.0.0.1:{ports[2]}",
         })
         {
             psi.ArgumentList.Add(arg);
