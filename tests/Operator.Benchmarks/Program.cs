@@ -1,1 +1,5 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// Runs the benchmarks and prints BenchmarkDotNet's figures (mean, allocations).
+//   dotnet run -c Release --project tests/Operator.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(EcsOperator.Benchmarks.SpecHashBenchmarks).Assembly).Run(args);

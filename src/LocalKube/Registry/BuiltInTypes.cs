@@ -28,7 +28,7 @@ public static class BuiltInTypes
         Core("Event", "events", "event", true, ["ev"]),
         Core("Service", "services", "service", true, ["svc"], status: true, categories: ["all"]),
         CustomResourceDefinition,
-        Typed("events.k8s.io", "Event", "events", true, ["ev"]),
+        Typed("events.k8s.io", "Event", "events", true, ["ev"]) with { StoredAs = "events", Conversion = EventConversion.Instance },
         Typed("coordination.k8s.io", "Lease", "leases", true, []),
         Typed("apps", "Deployment", "deployments", true, ["deploy"], status: true, categories: ["all"]),
         Typed("policy", "PodDisruptionBudget", "poddisruptionbudgets", true, ["pdb"], status: true),

@@ -60,10 +60,16 @@ public sealed record ResourceType
     public string GroupVersion => ApiVersion;
 
     /// <summary>The version-independent storage key: objects of all versions of one resource share it.</summary>
-    public string StorageResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+    public string StorageResource => StoredAs ?? (Group.Length == 0 ? Plural : $"{Plural}.{Group}");
+
+    /// <summary>Another type's storage resource that holds this type's objects (events.k8s.io Events → "events").</summary>
+    public string? StoredAs { get; init; }
+
+    /// <summary>How objects convert to and from <see cref="StoredAs"/>'s shape; null when they are stored as they are.</summary>
+    public IStorageConversion? Conversion { get; init; }
 
     /// <summary>"leases.coordination.k8s.io" or "configmaps": how Status messages name the resource.</summary>
-    public string QualifiedResource => StorageResource;
+    public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
     /// <summary>"Service.ecs.operator.dev" or "ConfigMap": how Invalid messages name the kind.</summary>
     public string QualifiedKind => Group.Length == 0 ? Kind : $"{Kind}.{Group}";

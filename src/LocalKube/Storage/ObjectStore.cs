@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalKube.Registry;
 using LocalKube.Watch;
 
 namespace LocalKube.Storage;
@@ -72,8 +73,9 @@ public sealed class ObjectStore(WatchHub hub)
     /// Opens a watch. From a resourceVersion: replays the history after it (410 when compacted past it). Without one
     /// (or "0"): sends the current objects as ADDED first. Either way the replay and going live are atomic.
     /// </summary>
-    public WatchSubscription Subscribe(WatchFilter filter, long fromResourceVersion, string apiVersion, string kind, bool bookmarks, bool initialEventsEndBookmark)
+    public WatchSubscription Subscribe(WatchFilter filter, long fromResourceVersion, ResourceType type, bool bookmarks, bool initialEventsEndBookmark)
     {
+        var (apiVersion, kind) = (type.ApiVersion, type.Kind);
         List<WatchFrame> replay;
         if (fromResourceVersion > 0)
         {
@@ -83,18 +85,18 @@ public sealed class ObjectStore(WatchHub hub)
             }
 
             replay = [];
-            var probe = new WatchSubscription(filter, apiVersion, kind, bookmarks, 1);
+            var probe = new WatchSubscription(filter, apiVersion, kind, bookmarks, 1, type.Conversion);
             foreach (var e in Hub.History.After(fromResourceVersion))
             {
-                if (filter.TypeFor(e) is { } type)
+                if (filter.TypeFor(e) is { } eventType)
                 {
-                    replay.Add(new WatchFrame(type, probe.Relabel(e)));
+                    replay.Add(new WatchFrame(eventType, probe.Relabel(e)));
                 }
             }
         }
         else
         {
-            var probe = new WatchSubscription(filter, apiVersion, kind, bookmarks, 1);
+            var probe = new WatchSubscription(filter, apiVersion, kind, bookmarks, 1, type.Conversion);
             replay = Scan(filter.StorageResource)
                 .Where(p => filter.Covers(p.Key) && filter.Matches(p.Value))
                 .Select(p => new WatchFrame("ADDED", probe.Relabel(new WatchEvent(0, "ADDED", p.Key, p.Value, null))))
@@ -105,7 +107,7 @@ public sealed class ObjectStore(WatchHub hub)
             }
         }
 
-        var sub = new WatchSubscription(filter, apiVersion, kind, bookmarks, Hub.WatcherCapacity + replay.Count);
+        var sub = new WatchSubscription(filter, apiVersion, kind, bookmarks, Hub.WatcherCapacity + replay.Count, type.Conversion);
         replay.ForEach(f => sub.TryWrite(f));
         Hub.Add(sub);
         return sub;

@@ -95,7 +95,7 @@ public sealed class ResourceService
     {
         lock (_store.Sync)
         {
-            return _store.Subscribe(filter, fromResourceVersion, type.ApiVersion, type.Kind, bookmarks, sendInitialEvents && bookmarks);
+            return _store.Subscribe(filter, fromResourceVersion, type, bookmarks, sendInitialEvents && bookmarks);
         }
     }
 
@@ -175,6 +175,7 @@ public sealed class ResourceService
 
         BuiltInBehaviour.OnCreate(type, obj, now);
         var warnings = RunValidators(type, WriteOperation.Create, obj, null, options, patchType);
+        obj = type.Conversion?.ToStorage(obj) ?? obj;
         if (_store.Get(key) is not null)
         {
             throw Statuses.AlreadyExists(type, name);
@@ -191,8 +192,9 @@ public sealed class ResourceService
         return new WriteResult(Relabel(type, stored), warnings, Created: true);
     }
 
-    private WriteResult UpdateLocked(ResourceType type, JsonObject old, JsonObject body, string? subresource, WriteOptions options, string? patchType)
+    private WriteResult UpdateLocked(ResourceType type, JsonObject stored, JsonObject body, string? subresource, WriteOptions options, string? patchType)
     {
+        var old = Relabel(type, stored);
         if (subresource is not null and not "status")
         {
             throw Statuses.NotFoundPath(subresource);
@@ -208,14 +210,14 @@ public sealed class ResourceService
         var warnings = RunValidators(type, statusOnly ? WriteOperation.UpdateStatus : WriteOperation.Update, obj, old, options, patchType);
         if (WritePreparation.IsNoOp(old, obj) || options.DryRun)
         {
-            return new WriteResult(Relabel(type, options.DryRun ? obj : old), warnings, Created: false);
+            return new WriteResult(options.DryRun ? obj : old, warnings, Created: false);
         }
 
         var key = KeyOf(type, Meta.Namespace(old), Meta.Name(old)!);
-        var stored = _store.Put(key, obj);
-        _behaviour.AfterStore(type, stored);
-        var result = Relabel(type, stored);
-        Deletion.FinishIfReleased(type, key, stored);
+        var updated = _store.Put(key, type.Conversion?.ToStorage(obj) ?? obj);
+        _behaviour.AfterStore(type, updated);
+        var result = Relabel(type, updated);
+        Deletion.FinishIfReleased(type, key, updated);
         return new WriteResult(result, warnings, Created: false);
     }
 
@@ -254,7 +256,7 @@ public sealed class ResourceService
     /// <summary>A private copy labelled with the requested version (CRD versions share storage, no conversion).</summary>
     internal static JsonObject Relabel(ResourceType type, JsonObject stored)
     {
-        var copy = Meta.Clone(stored);
+        var copy = type.Conversion?.FromStorage(stored) ?? Meta.Clone(stored);
         copy["apiVersion"] = type.ApiVersion;
         return copy;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using LocalKube.Registry;
 
 namespace LocalKube.Watch;
 
@@ -12,9 +13,11 @@ namespace LocalKube.Watch;
 public sealed class WatchSubscription
 {
     private readonly Channel<WatchFrame> _channel;
+    private readonly IStorageConversion? _conversion;
 
-    internal WatchSubscription(WatchFilter filter, string apiVersion, string kind, bool bookmarks, int capacity)
+    internal WatchSubscription(WatchFilter filter, string apiVersion, string kind, bool bookmarks, int capacity, IStorageConversion? conversion)
     {
+        _conversion = conversion;
         Filter = filter;
         ApiVersion = apiVersion;
         Kind = kind;
@@ -60,7 +63,7 @@ public sealed class WatchSubscription
             return e.ObjectJson;
         }
 
-        var copy = (JsonObject)e.Object.DeepClone();
+        var copy = _conversion?.FromStorage(e.Object) ?? (JsonObject)e.Object.DeepClone();
         copy["apiVersion"] = ApiVersion;
         return copy.ToJsonString();
     }

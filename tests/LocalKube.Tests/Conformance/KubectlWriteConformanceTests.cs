@@ -59,7 +59,9 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         kube.MergePatch("clusters", ns, "demo", """{"metadata":{"finalizers":["test.ecs.operator.dev/hold"]}}""");
 
         var deleting = kubectl.RunAsync("delete", "-n", ns, "ecsc", "demo", "--wait", "--timeout=30s");
-        for (var i = 0; i < 100 && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null; i++)
+        // Bounded: kubectl needs discovery before it sends the DELETE, which can take seconds on a busy machine.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !deleting.IsCompleted && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
@@ -105,5 +107,39 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
 
         var data = kube.Get(string.Empty, "v1", "configmaps", ns, "settings")!["data"]!.AsObject();
         Assert.Equal(["b"], data.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Client_side_apply_of_a_deployment_edit_merges_containers_by_name()
+    {
+        var kubectl = kube.Kubectl();
+        var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
+        const string Deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: app}}
+              template:
+                metadata: {labels: {app: app}}
+                spec:
+                  containers:
+                  - name: main
+                    image: main:1
+                  - name: sidecar
+                    image: sidecar:1
+            """;
+        await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(Deployment));
+        kube.MergePatchDeployment(ns, "app", """{"spec":{"template":{"spec":{"containers":[{"name":"main","image":"main:1"},{"name":"sidecar","image":"sidecar:1","imagePullPolicy":"Always"}]}}}}""");
+
+        var output = await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(Deployment.Replace("main:1", "main:2", StringComparison.Ordinal)));
+
+        Assert.Contains("deployment.apps/app configured", output, StringComparison.Ordinal);
+        var containers = kube.Get("apps", "v1", "deployments", ns, "app")!["spec"]!["template"]!["spec"]!["containers"]!.AsArray();
+        Assert.Equal(["main", "sidecar"], containers.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal("main:2", containers[0]!["image"]!.GetValue<string>());
+        Assert.Equal("Always", containers[1]!["imagePullPolicy"]!.GetValue<string>());
     }
 }

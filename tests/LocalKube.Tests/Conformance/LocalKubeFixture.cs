@@ -78,6 +78,13 @@ public sealed class LocalKubeFixture : IAsyncLifetime
         Server.Service.Patch(type, ns, name, "application/merge-patch+json", patch, subresource, WriteOptions.Default with { FieldManager = "test" });
     }
 
+    /// <summary>Merge-patches a Deployment in-process, as another controller would (a field kubectl apply must keep).</summary>
+    public void MergePatchDeployment(string ns, string deployment, string patch)
+    {
+        var type = Server.Registry.Find("apps", "v1", "deployments")!;
+        Server.Service.Patch(type, ns, deployment, "application/merge-patch+json", patch, null, WriteOptions.Default with { FieldManager = "test" });
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -79,3 +79,20 @@ public class TableBuilderTests
         Assert.Null(SimpleJsonPath.Parse(".a.missing").First(obj));
     }
 }
+
+public class EventTableTests
+{
+    [Fact]
+    public void Events_list_like_kubectl_get_events()
+    {
+        var ev = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"metadata":{"name":"web.1"},"type":"Warning","reason":"DriftCorrected","message":"desiredCount reverted",
+             "involvedObject":{"kind":"Service","name":"web"},"lastTimestamp":"2026-01-02T03:00:05Z"}
+            """)!.AsObject();
+
+        var table = TableBuilder.Build([ev], TableColumn.For(string.Empty, "Event", []), IncludeObject.None, null, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+        var cells = table["rows"]![0]!["cells"]!.AsArray().Select(c => c!.ToString()).ToArray();
+        Assert.Equal(["4m", "Warning", "DriftCorrected", "web", "desiredCount reverted", "web.1"], cells);
+    }
+}

@@ -25,8 +25,12 @@ public sealed class ControllerTests
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
 
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") > 0));
-        Assert.True(finalizerPresentAtFirstRun[0]);
+        // Wait on what the callback recorded: the reconcile counter moves before the callback runs.
+        Assert.True(await ControllerHarness.EventuallyAsync(() => { lock (finalizerPresentAtFirstRun) { return finalizerPresentAtFirstRun.Count > 0; } }));
+        lock (finalizerPresentAtFirstRun)
+        {
+            Assert.True(finalizerPresentAtFirstRun[0]);
+        }
     }
 
     [Fact]
