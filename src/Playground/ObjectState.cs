@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using EcsOperator.Entities;
 
 namespace EcsOperator.Playground;
 
@@ -23,20 +25,20 @@ public sealed record ObjectState(string Kind, string Name, string ReadyStatus, s
             .ToList();
         var generation = obj["metadata"]?["generation"]?.GetValue<long>();
         var observed = obj["status"]?["observedGeneration"]?.GetValue<long>();
-        var ready = conditions.FirstOrDefault(c => c.Type == "Ready");
-        var stalled = conditions.FirstOrDefault(c => c.Type == "Stalled" && c.Status == "True");
+        var ready = conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready);
+        var stalled = conditions.FirstOrDefault(c => c.Type == ConditionTypes.Stalled && c.Status == ConditionStatus.True);
         var isCurrent = generation is null || observed == generation;
         var shown = stalled ?? ready;
         var message = isCurrent || ready is null
             ? shown?.Message ?? "waiting for the operator's first status"
-            : $"status describes generation {observed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, the spec is at {generation}";
+            : $"status describes generation {observed?.ToString(CultureInfo.InvariantCulture) ?? "none"}, the spec is at {generation}";
         return new ObjectState(
             applied.Resource.Kind,
             applied.Name,
             ready?.Status ?? "-",
             shown?.Reason ?? string.Empty,
             message,
-            ready?.Status == "True" && isCurrent,
+            ready?.Status == ConditionStatus.True && isCurrent,
             conditions);
     }
 

@@ -59,15 +59,14 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
         var seeded = await AwsSeeder.SeedAsync(aws, options.Region, cancellationToken);
         await console.SeededAsync(seeded);
 
-        // From the address rather than the kubeconfig file: that file is for kubectl, and its credential-less user
-        // is one KubernetesClient's kubeconfig loader refuses.
-        var config = new KubernetesClientConfiguration { Host = kube.BaseUri.ToString() };
+        // Through the kubeconfig file the user gets, so that the playground proves it works before printing it.
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kube.Kubeconfig.Path);
         using var client = new Kubernetes(config);
         var crds = await CrdInstaller.InstallAsync(client, cancellationToken);
         await console.StepAsync($"installed CRDs: {string.Join(", ", crds)}");
 
         var operatorLog = Path.Combine(Path.GetDirectoryName(kube.Kubeconfig.Path)!, "operator.log");
-        using var host = await StartOperatorAsync(config, aws, operatorLog, cancellationToken);
+        using var host = await StartOperatorAsync(config, kube.Kubeconfig.Path, aws, operatorLog, cancellationToken);
         try
         {
             await console.ReadyAsync(kube.Kubeconfig.Path, aws, options.Region, operatorLog, options);
@@ -100,11 +99,11 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
         return moto;
     }
 
-    private async Task<IHost> StartOperatorAsync(KubernetesClientConfiguration config, Uri aws, string logPath, CancellationToken cancellationToken)
+    private async Task<IHost> StartOperatorAsync(KubernetesClientConfiguration config, string kubeconfig, Uri aws, string logPath, CancellationToken cancellationToken)
     {
         var operatorOptions = new OperatorOptions
         {
-            Kubeconfig = options.KubeconfigOut,
+            Kubeconfig = kubeconfig,
             Region = options.Region,
             AwsEndpointUrl = aws,
             MetricsBindAddress = options.MetricsBindAddress,

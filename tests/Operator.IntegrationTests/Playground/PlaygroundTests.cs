@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcsOperator.Playground;
 using EcsOperator.Testing;
 using Xunit;
@@ -20,7 +21,7 @@ public sealed class PlaygroundTests : IDisposable
         var result = await PlaygroundProcess.RunAsync(_work, awsPort, ["--apply", PlaygroundProcess.Quickstart, "--exit-when-ready", "--timeout", "120"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches($@"(?m)^READY kubeconfig={Path.Combine(_work, "kubeconfig")} aws=http://127\.0\.0\.1:{awsPort}$", result.StdOut);
+        Assert.Matches($@"(?m)^READY kubeconfig={Regex.Escape(Path.Combine(_work, "kubeconfig"))} aws=http://127\.0\.0\.1:{awsPort}$", result.StdOut);
         Assert.Matches(@"(?m) Cluster +demo +True ", result.StdOut);
         Assert.Matches(@"(?m) TaskDefinition +web +True ", result.StdOut);
         Assert.Contains("all 2 objects are Ready", result.StdOut, StringComparison.Ordinal);
