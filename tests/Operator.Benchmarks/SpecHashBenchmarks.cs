@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
 using k8s;
 
 namespace EcsOperator.Benchmarks;
@@ -18,23 +19,10 @@ public class SpecHashBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var sample = Path.Combine(RepositoryRoot(), "config", "samples", "taskdefinition.yaml");
+        var sample = RepositoryRoot.Combine("config", "samples", "taskdefinition.yaml");
         _spec = KubernetesYaml.Deserialize<V1alpha1TaskDefinition>(File.ReadAllText(sample)).Spec;
     }
 
     [Benchmark]
     public string HashSampleTaskDefinition() => TaskDefinitionRequest.HashOf(_spec, "web");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the repository");
-    }
 }

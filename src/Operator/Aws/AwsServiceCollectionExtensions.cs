@@ -1,8 +1,12 @@
+using EcsOperator.Aws.Budget;
+using EcsOperator.Aws.Core;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Efs;
 using EcsOperator.Aws.ElasticLoadBalancingV2;
 using EcsOperator.Aws.Iam;
+using EcsOperator.Aws.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace EcsOperator.Aws;
 
@@ -14,7 +18,10 @@ public static class AwsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(new AwsClientFactory(options));
+        // AWS metrics go to the registry /metrics serves (the runtime registers it; the default one otherwise).
+        services.AddSingleton(sp => new AwsClientFactory(
+            options,
+            new AwsCallAccounting(new AwsCallBudget(options.ScaledBudget), new AwsMetrics(sp.GetService<CollectorRegistry>()))));
         services.AddSingleton<IEcsApi>(sp => sp.GetRequiredService<AwsClientFactory>().CreateEcs());
         services.AddSingleton<IElbv2Api>(sp => sp.GetRequiredService<AwsClientFactory>().CreateElbv2());
         services.AddSingleton<IEfsApi>(sp => sp.GetRequiredService<AwsClientFactory>().CreateEfs());

@@ -21,7 +21,7 @@ public sealed class LocalKubeFixture : IAsyncLifetime
 
     public LocalKubeServer Server => _server ?? throw new InvalidOperationException("the fixture has not started");
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryRoot.Path;
 
     public static string Config(params string[] parts) => Path.Combine([RepoRoot, "config", .. parts]);
 
@@ -83,18 +83,5 @@ public sealed class LocalKubeFixture : IAsyncLifetime
     {
         var type = Server.Registry.Find("apps", "v1", "deployments")!;
         Server.Service.Patch(type, ns, deployment, "application/merge-patch+json", patch, null, WriteOptions.Default with { FieldManager = "test" });
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Operator.sln above {AppContext.BaseDirectory}");
     }
 }

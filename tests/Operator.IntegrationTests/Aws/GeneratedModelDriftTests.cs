@@ -16,7 +16,7 @@ public sealed class GeneratedModelDriftTests
             Assert.Skip("botocore is not installed: " + botocore.StdErr);
         }
 
-        var root = RepoRoot();
+        var root = RepositoryRoot.Path;
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
         var result = await ProcessRunner.RunAsync(
             dotnet,
@@ -25,18 +25,5 @@ public sealed class GeneratedModelDriftTests
             cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.ExitCode == 0, "regenerate with `dotnet run --project tools/AwsModelGen`:\n" + result);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Operator.sln not found above " + AppContext.BaseDirectory);
     }
 }

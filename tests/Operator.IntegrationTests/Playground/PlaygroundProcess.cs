@@ -10,7 +10,7 @@ internal static class PlaygroundProcess
     public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "ecs-playground.dll");
 
     /// <summary>The repository's config/samples/quickstart, found from the test binaries upwards.</summary>
-    public static string Quickstart => Path.Combine(RepositoryRoot(), "config", "samples", "quickstart");
+    public static string Quickstart => Path.Combine(RepositoryRoot.Path, "config", "samples", "quickstart");
 
     /// <summary>Skips locally (fails under CI=true) when moto is not installed in either form the playground accepts.</summary>
     public static async Task RequireMotoAsync()
@@ -41,17 +41,4 @@ internal static class PlaygroundProcess
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : ExternalTools.FindOnPath("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Operator.sln above {AppContext.BaseDirectory}");
-    }
 }

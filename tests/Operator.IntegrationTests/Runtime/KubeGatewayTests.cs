@@ -1,5 +1,6 @@
 using EcsOperator.Entities;
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;

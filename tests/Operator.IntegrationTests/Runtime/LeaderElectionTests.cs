@@ -41,18 +41,44 @@ public sealed class LeaderElectionTests
         await a.StartAsync();
         Assert.True(await Eventually.TrueAsync(() => a.Reconciles > 0));
 
-        // Someone else takes the lease (an instance that believes a's lease expired, say).
-        var taken = (await kube.Client.GetLeaseAsync(kube.Namespace, lease, TestContext.Current.CancellationToken))!;
-        taken.Spec.HolderIdentity = "usurper";
-        taken.Spec.RenewTime = DateTime.UtcNow;
-        await kube.Client.ReplaceLeaseAsync(taken, TestContext.Current.CancellationToken);
+        // Someone else takes the lease (an instance that believes a's lease expired, say) and keeps renewing it, as a
+        // live leader would: otherwise a may rightly win it back once the usurper's lease expires.
+        using var usurping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var usurper = KeepLeaseAsync(kube, lease, "usurper", usurping.Token);
         var lost = Stopwatch.StartNew();
 
         Assert.True(await Eventually.TrueAsync(() => !a.Host.IsLeader, RenewDeadline + TimeSpan.FromSeconds(2)), $"still leading after {lost.Elapsed}");
         await Task.Delay(200, TestContext.Current.CancellationToken); // a reconcile already past its start may finish
         var after = a.Reconciles;
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.False(a.Host.IsLeader);
         Assert.Equal(after, a.Reconciles);
+        await usurping.CancelAsync();
+        await usurper;
+    }
+
+    /// <summary>Holds the lease for <paramref name="holder"/>, renewing it every 250 ms until cancelled.</summary>
+    private static async Task KeepLeaseAsync(RuntimeKube kube, string lease, string holder, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var current = (await kube.Client.GetLeaseAsync(kube.Namespace, lease, cancellationToken))!;
+                current.Spec.HolderIdentity = holder;
+                current.Spec.RenewTime = DateTime.UtcNow;
+                await kube.Client.ReplaceLeaseAsync(current, cancellationToken);
+                await Task.Delay(250, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (k8s.Autorest.HttpOperationException)
+            {
+                // 409: the old leader wrote in between; read again and retake.
+            }
+        }
     }
 
     /// <summary>Starts two instances, stops whichever leads, and times the other's first reconcile.</summary>

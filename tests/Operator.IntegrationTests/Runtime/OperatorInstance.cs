@@ -1,4 +1,5 @@
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;

@@ -3,6 +3,7 @@ using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Efs;
 using EcsOperator.Aws.ElasticLoadBalancingV2;
 using EcsOperator.Aws.Iam;
+using EcsOperator.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Aws;
@@ -30,7 +31,7 @@ public sealed class IamPolicyTests
     [Fact]
     public void Task_roles_can_be_passed_only_to_ecs_tasks()
     {
-        using var policy = JsonDocument.Parse(File.ReadAllText(PolicyPath()));
+        using var policy = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("docs", "iam-policy.json")));
         var passRole = policy.RootElement.GetProperty("Statement").EnumerateArray()
             .Single(s => s.GetProperty("Action").ValueKind == JsonValueKind.String && s.GetProperty("Action").GetString() == "iam:PassRole");
 
@@ -39,7 +40,7 @@ public sealed class IamPolicyTests
 
     private static HashSet<string> AllowedActions()
     {
-        using var policy = JsonDocument.Parse(File.ReadAllText(PolicyPath()));
+        using var policy = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("docs", "iam-policy.json")));
         var actions = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in policy.RootElement.GetProperty("Statement").EnumerateArray())
         {
@@ -55,19 +56,5 @@ public sealed class IamPolicyTests
         }
 
         return actions;
-    }
-
-    private static string PolicyPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "docs", "iam-policy.json");
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("docs/iam-policy.json not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,5 @@
 using EcsOperator.Crds;
+using EcsOperator.Testing;
 using EcsOperator.Tests.Entities;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
 using k8s;
 using k8s.Models;
 using Xunit;

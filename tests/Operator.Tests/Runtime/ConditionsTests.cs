@@ -1,5 +1,6 @@
 using EcsOperator.Entities;
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime;

@@ -1,4 +1,5 @@
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using EcsOperator.Runtime;
+using EcsOperator.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime;

@@ -1,7 +1,7 @@
-namespace EcsOperator.Tests.Entities;
+namespace EcsOperator.Testing;
 
 /// <summary>The checkout the tests run from: the folder above the test binaries that holds Operator.sln.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private static readonly Lazy<string> Root = new(Find);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using EcsOperator.Entities;
 using k8s.Models;
 
-namespace EcsOperator.IntegrationTests.Runtime;
+namespace EcsOperator.Testing;
 
 /// <summary>A small entity of the runtime's own, so that runtime tests do not depend on the real kinds.</summary>
 [KubernetesEntity(Group = "ecs.operator.dev", ApiVersion = "v1alpha1", Kind = "Widget", PluralName = "widgets")]
