@@ -31,7 +31,7 @@ public sealed record ApplyConflict(ManagedFieldsEntry Owner, IReadOnlyList<strin
             ["message"] = $"conflict with {c.Owner.Describe()}",
             ["field"] = c.PathText,
         }).ToArray());
-        return Validation.ValidationStatus.Failure(409, "Conflict", message, new JsonObject { ["causes"] = causes });
+        return Server.Statuses.Failure(409, "Conflict", message, new JsonObject { ["causes"] = causes });
     }
 }
 

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using LocalKube.Extensibility;
+using LocalKube.Registry;
+using LocalKube.Server;
 using LocalKube.Validation;
 using Xunit;
 
@@ -114,7 +117,10 @@ public class SchemaValidatorTests
     {
         var (_, result) = Run("""{"clusterRef":{"name":"d"},"launchType":"FOO"}""");
 
-        var status = ValidationStatus.Invalid("ecs.operator.dev", "Service", "web", result.Errors);
+        // The server's path: the hook turns field errors into causes, Statuses.Invalid builds the 422.
+        var service = new ResourceType { Group = "ecs.operator.dev", Version = "v1alpha1", Kind = "Service", Plural = "services", Singular = "service", Namespaced = true };
+        var causes = result.Errors.Select(e => new FieldCause(e.CauseType, e.Field, e.ErrorBody())).ToList();
+        var status = Statuses.Invalid(service, "web", causes).Status;
 
         Assert.Equal(422, status["code"]!.GetValue<int>());
         Assert.Equal("Invalid", status["reason"]!.GetValue<string>());
