@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 using YamlDotNet.Core;
 
 namespace EcsOperator.Playground;
@@ -52,7 +53,7 @@ public static class ManifestReader
         IReadOnlyList<JsonNode> documents;
         try
         {
-            documents = YamlToJson.ParseAll(yaml);
+            documents = YamlJson.ParseAll(yaml);
         }
         catch (YamlException ex)
         {

@@ -12,25 +12,43 @@ namespace LocalKube.Serialization;
 /// </summary>
 public static partial class YamlJson
 {
-    public static IReadOnlyList<JsonObject> ParseDocuments(string yaml)
+    /// <summary>The mappings among the documents (the objects a YAML body or file holds).</summary>
+    public static IReadOnlyList<JsonObject> ParseDocuments(string yaml) => ParseAll(yaml).OfType<JsonObject>().ToList();
+
+    /// <summary>Every non-empty document, in order, whatever its shape (callers that need objects report the rest).</summary>
+    public static IReadOnlyList<JsonNode> ParseAll(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>().ToList();
+        return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>().ToList();
     }
 
     public static JsonNode? Convert(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? string.Empty, Convert(p.Value)))),
+        YamlMappingNode map => ConvertMapping(map),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(Convert).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
+        _ => throw new YamlException(node.Start, node.End, $"unsupported YAML node {node.NodeType}"),
     };
+
+    private static JsonObject ConvertMapping(YamlMappingNode mapping)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value
+                ?? throw new YamlException(key.Start, key.End, "mapping keys must be scalars");
+            result[name] = Convert(value);
+        }
+
+        return result;
+    }
 
     private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? string.Empty;
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
+            || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(text);
         }

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using EcsOperator.Playground;
+using LocalKube.Serialization;
 using Xunit;
 
-namespace EcsOperator.Tests.Playground;
+namespace LocalKube.Tests.Serialization;
 
-public sealed class YamlToJsonTests
+public sealed class YamlJsonTests
 {
-    private static JsonNode? Value(string yaml) => YamlToJson.ParseAll($"v: {yaml}")[0]["v"];
+    private static JsonNode? Value(string yaml) => YamlJson.ParseAll($"v: {yaml}")[0]["v"];
 
     [Theory]
     [InlineData("2", "2")]
@@ -30,7 +30,7 @@ public sealed class YamlToJsonTests
     [Fact]
     public void Mappings_and_sequences_nest()
     {
-        var doc = YamlToJson.ParseAll("a:\n  b: [1, x]\n  c: {d: e}\n")[0];
+        var doc = YamlJson.ParseAll("a:\n  b: [1, x]\n  c: {d: e}\n")[0];
 
         Assert.Equal("""{"a":{"b":[1,"x"],"c":{"d":"e"}}}""", doc.ToJsonString());
     }
@@ -38,7 +38,7 @@ public sealed class YamlToJsonTests
     [Fact]
     public void A_block_scalar_is_a_string_even_when_it_looks_like_a_number()
     {
-        var doc = YamlToJson.ParseAll("a: |\n  42\n")[0];
+        var doc = YamlJson.ParseAll("a: |\n  42\n")[0];
 
         Assert.Equal("42\n", (string?)doc["a"]);
     }
@@ -46,6 +46,18 @@ public sealed class YamlToJsonTests
     [Fact]
     public void Empty_documents_are_skipped()
     {
-        Assert.Equal(2, YamlToJson.ParseAll("---\na: 1\n---\n---\n# only a comment\n---\nb: 2\n").Count);
+        Assert.Equal(2, YamlJson.ParseAll("---\na: 1\n---\n---\n# only a comment\n---\nb: 2\n").Count);
+    }
+
+    [Fact]
+    public void An_explicit_str_tag_keeps_a_number_lookalike_a_string()
+    {
+        Assert.Equal("\"42\"", Value("!!str 42")!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_mapping_key_that_is_not_a_scalar_is_a_yaml_error()
+    {
+        Assert.Throws<YamlDotNet.Core.YamlException>(() => YamlJson.ParseAll("? [a, b]\n: 1\n"));
     }
 }
