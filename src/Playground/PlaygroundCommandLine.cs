@@ -11,7 +11,7 @@ public static class PlaygroundCommandLine
         var defaults = new PlaygroundOptions();
         var kubePort = PortOption("--kube-port", defaults.KubePort, "Port for LocalKube on 127.0.0.1 (0 picks a free one)");
         var awsPort = PortOption("--aws-port", defaults.AwsPort, "Port for moto on 127.0.0.1 (0 picks a free one)");
-        var endpoint = EndpointOption();
+        var endpoint = UrlOption.Create("--aws-endpoint-url", "Use this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto");
         var kubeconfig = new Option<string>("--kubeconfig-out") { Description = "Where to write the kubeconfig for kubectl", DefaultValueFactory = _ => defaults.KubeconfigOut };
         var apply = new Option<string?>("--apply") { Description = "Apply the YAML manifests in this directory and show their conditions live" };
         var exitWhenReady = new Option<bool>("--exit-when-ready") { Description = "Exit 0 once every applied object is Ready" };
@@ -54,23 +54,6 @@ public static class PlaygroundCommandLine
         });
         return option;
     }
-
-    /// <summary>System.CommandLine has no Uri parser of its own; an endpoint must be an absolute http(s) URL.</summary>
-    private static Option<Uri?> EndpointOption() => new("--aws-endpoint-url")
-    {
-        Description = "Use this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            {
-                return uri;
-            }
-
-            result.AddError($"--aws-endpoint-url: '{text}' is not an http(s) URL such as http://127.0.0.1:5000");
-            return null;
-        },
-    };
 
     private static Option<TimeSpan> TimeoutOption(TimeSpan defaultValue) => new("--timeout")
     {

@@ -19,11 +19,7 @@ public static class RunCommand
         var retryPeriod = DurationOption("--leader-election-retry-period", defaults.LeaderElectionRetryPeriod, "How often candidates retry acquiring the lease");
         var clusterId = new Option<string?>("--cluster-id") { Description = "Value of the ecs.operator.dev/cluster-id tag (default: the kube-system namespace UID)" };
         var region = new Option<string?>("--region") { Description = "AWS region (default: the AWS SDK's resolution)" };
-        var endpoint = new Option<Uri?>("--aws-endpoint-url")
-        {
-            Description = "Send every AWS call to this endpoint (an emulator such as moto)",
-            CustomParser = ParseAbsoluteUri, // System.CommandLine 2.0 has no Uri parser of its own
-        };
+        var endpoint = UrlOption.Create("--aws-endpoint-url", "Send every AWS call to this endpoint (an emulator such as moto)");
         var budgetScale = new Option<double>("--aws-budget-scale") { Description = "Factor on the default AWS call budgets, for shards sharing an account", DefaultValueFactory = _ => defaults.AwsBudgetScale };
         var resync = DurationOption("--resync-period", defaults.ResyncPeriod, "How often every object is re-read from AWS to find drift");
         var workers = new Option<int>("--workers") { Description = "Concurrent reconciles per controller", DefaultValueFactory = _ => defaults.Workers };
@@ -61,18 +57,6 @@ public static class RunCommand
             },
             cancellationToken));
         return command;
-    }
-
-    private static Uri? ParseAbsoluteUri(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return uri;
-        }
-
-        result.AddError($"--aws-endpoint-url: '{text}' is not an absolute http(s) URL");
-        return null;
     }
 
     private static Option<TimeSpan> DurationOption(string name, TimeSpan defaultValue, string description) => new(name)
