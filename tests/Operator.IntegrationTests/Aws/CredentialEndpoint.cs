@@ -12,23 +12,19 @@ namespace EcsOperator.IntegrationTests.Aws;
 /// </summary>
 internal sealed class CredentialEndpoint : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
     public CredentialEndpoint(string podIdentityToken)
     {
         PodIdentityToken = podIdentityToken;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
     public string PodIdentityToken { get; }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public Uri Url => new($"http://127.0.0.1:{Port}");
+    public Uri Url => _server.Url;
 
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
@@ -36,40 +32,16 @@ internal sealed class CredentialEndpoint : IDisposable
 
     public int CredentialRequests;
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var (status, body) = context.Request.Url!.AbsolutePath == "/creds" ? PodIdentity(context.Request) : Record(context.Request);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var (status, body) = context.Request.Url!.AbsolutePath == "/creds" ? PodIdentity(context.Request) : Record(context.Request);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
     }
 
     private (int, string) PodIdentity(HttpListenerRequest request)

@@ -23,23 +23,19 @@ public sealed record CannedResponse(int Status, string Body, string ContentType 
 /// </summary>
 public sealed class RecordingEndpoint : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly CannedResponse[] _responses;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private int _served;
 
     public RecordingEndpoint(params CannedResponse[] responses)
     {
         _responses = responses;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public Uri Url => new($"http://127.0.0.1:{Port}");
+    public Uri Url => _server.Url;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -57,50 +53,26 @@ public sealed class RecordingEndpoint : IDisposable
             },
             new AwsCallAccounting(new AwsCallBudget(new AwsBudgetOptions()), new AwsMetrics(Prometheus.Metrics.NewCustomRegistry())));
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        _listener.Close();
-        try
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
+        Requests.Enqueue(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, body));
+
+        var canned = _responses[Math.Min(Interlocked.Increment(ref _served) - 1, _responses.Length - 1)];
+        context.Response.StatusCode = canned.Status;
+        context.Response.ContentType = canned.ContentType;
+        context.Response.Headers["x-amzn-RequestId"] = "req-" + _served;
+        foreach (var (k, v) in canned.Headers ?? new Dictionary<string, string>())
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
+            context.Response.Headers[k] = v;
         }
-        catch (AggregateException)
-        {
-        }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-            Requests.Enqueue(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, body));
-
-            var canned = _responses[Math.Min(Interlocked.Increment(ref _served) - 1, _responses.Length - 1)];
-            context.Response.StatusCode = canned.Status;
-            context.Response.ContentType = canned.ContentType;
-            context.Response.Headers["x-amzn-RequestId"] = "req-" + _served;
-            foreach (var (k, v) in canned.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[k] = v;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(canned.Body);
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var bytes = Encoding.UTF8.GetBytes(canned.Body);
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
     }
 }
