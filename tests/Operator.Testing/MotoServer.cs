@@ -26,16 +26,7 @@ public sealed class MotoServer : IAsyncLifetime
     /// Environment that points AWS clients (the operator's own, awscli, boto3) at this server with dummy
     /// credentials, and never at instance metadata.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
-    {
-        ["AWS_ACCESS_KEY_ID"] = "testing",
-        ["AWS_SECRET_ACCESS_KEY"] = "testing",
-        ["AWS_SESSION_TOKEN"] = "testing",
-        ["AWS_DEFAULT_REGION"] = Region,
-        ["AWS_REGION"] = Region,
-        ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-    };
+    public IReadOnlyDictionary<string, string> ClientEnvironment => AwsEnvironment.For(Endpoint, Region);
 
     public async ValueTask InitializeAsync()
     {
