@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Queue;
 
 namespace EcsOperator.Benchmarks;
 

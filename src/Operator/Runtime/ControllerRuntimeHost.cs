@@ -1,3 +1,7 @@
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Controller;
+using EcsOperator.Runtime.LeaderElection;
+using EcsOperator.Runtime.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +15,7 @@ namespace EcsOperator.Runtime;
 public sealed class ControllerRuntimeHost(
     IEnumerable<IInformer> informers,
     IEnumerable<IController> controllers,
-    LeaderElection election,
+    LeaderElectionRunner election,
     OperatorRuntimeOptions options,
     RuntimeMetrics metrics,
     ILogger<ControllerRuntimeHost> logger) : IHostedService, IAsyncDisposable

@@ -51,7 +51,7 @@ public sealed class OperatorRuntimeOptions
 
         try
         {
-            Runtime.LabelSelector.Parse(LabelSelector);
+            Cache.LabelSelector.Parse(LabelSelector);
         }
         catch (FormatException e)
         {

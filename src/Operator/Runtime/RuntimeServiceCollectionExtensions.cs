@@ -1,9 +1,15 @@
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Client;
+using EcsOperator.Runtime.Controller;
+using EcsOperator.Runtime.LeaderElection;
+using EcsOperator.Runtime.Metrics;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Prometheus;
 
 namespace EcsOperator.Runtime;
 
@@ -38,13 +44,13 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IKubeClient, KubeClient>();
         services.AddSingleton(new ShardScope(options.Namespace, LabelSelector.Parse(options.LabelSelector)));
         services.AddSingleton<ReferenceResolver>();
-        services.TryAddSingleton(Metrics.DefaultRegistry);
+        services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.AddSingleton<RuntimeMetrics>();
         services.AddSingleton(sp => new Finalizers(sp.GetRequiredService<IKubeClient>()));
         services.AddSingleton(new EventRecorderOptions { ReportingInstance = options.ReportingInstance ?? Environment.MachineName });
         services.TryAddSingleton<IEventRecorder, EventRecorder>();
         services.TryAddSingleton(typeof(StatusWriter<>));
-        services.AddSingleton<LeaderElection>();
+        services.AddSingleton<LeaderElectionRunner>();
         services.AddSingleton<ControllerRuntimeHost>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ControllerRuntimeHost>());
         return services;
@@ -61,7 +67,7 @@ public static class RuntimeServiceCollectionExtensions
         configure?.Invoke(builder);
         services.AddSingleton(sp =>
         {
-            var controller = new Controller<TEntity>(
+            var controller = new KindController<TEntity>(
                 name,
                 sp.GetRequiredService<Informer<TEntity>>(),
                 sp.GetRequiredService<IServiceScopeFactory>(),
@@ -76,7 +82,7 @@ public static class RuntimeServiceCollectionExtensions
 
             return controller;
         });
-        services.AddSingleton<IController>(sp => sp.GetRequiredService<Controller<TEntity>>());
+        services.AddSingleton<IController>(sp => sp.GetRequiredService<KindController<TEntity>>());
         return services;
     }
 

@@ -1,4 +1,6 @@
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using Xunit;
 
 namespace EcsOperator.IntegrationTests.Runtime;

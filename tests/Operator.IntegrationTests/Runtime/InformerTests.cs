@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
 using k8s;
 using k8s.Models;

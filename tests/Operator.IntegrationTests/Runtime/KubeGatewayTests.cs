@@ -1,5 +1,8 @@
 using EcsOperator.Entities;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Controller;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using k8s;
 using k8s.Models;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Xunit;
 

@@ -1,4 +1,6 @@
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,15 +68,15 @@ public sealed class OperatorInstance : IAsyncDisposable
 
     internal sealed record Behaviour(OperatorInstance Instance, Reconcile Run);
 
-    internal sealed class DelegatingReconciler(Behaviour behaviour, IResourceCache<Widget> cache, StatusWriter<Widget> status) : IReconciler<Widget>
+    internal sealed class DelegatingReconciler(Behaviour behaviour, StatusWriter<Widget> status) : IReconciler<Widget>
     {
-        public Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+        public Task<ReconcileResult> ReconcileAsync(Widget obj, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref behaviour.Instance._reconciles);
-            return behaviour.Run(behaviour.Instance, request, cache.Get(request), status, cancellationToken);
+            return behaviour.Run(behaviour.Instance, ReconcileRequest.For(obj), obj, status, cancellationToken);
         }
 
-        public Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+        public Task<ReconcileResult> FinalizeAsync(Widget obj, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref behaviour.Instance._finalizes);
             return Task.FromResult(ReconcileResult.Done);

@@ -1,5 +1,6 @@
 using System.Net;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
 using Xunit;
 

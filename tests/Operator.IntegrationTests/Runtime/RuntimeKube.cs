@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Client;
 using EcsOperator.Testing;
 using k8s;
 using k8s.Models;

@@ -1,4 +1,4 @@
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Status;
 using k8s;
 using k8s.Models;
 

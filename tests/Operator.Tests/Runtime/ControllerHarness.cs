@@ -1,4 +1,9 @@
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Client;
+using EcsOperator.Runtime.Controller;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
@@ -25,7 +30,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0" });
         services.AddController<Widget, ScriptedReconciler>("widget", configure);
         _provider = services.BuildServiceProvider();
-        Controller = _provider.GetRequiredService<Controller<Widget>>();
+        Controller = _provider.GetRequiredService<KindController<Widget>>();
         Informer = _provider.GetRequiredService<Informer<Widget>>();
         StatusWriter = _provider.GetRequiredService<StatusWriter<Widget>>();
     }
@@ -36,7 +41,7 @@ public sealed class ControllerHarness : IAsyncDisposable
 
     public ScriptedReconciler.Script Reconciler { get; } = new();
 
-    public Controller<Widget> Controller { get; }
+    public KindController<Widget> Controller { get; }
 
     public Informer<Widget> Informer { get; }
 
@@ -77,18 +82,20 @@ public sealed class ControllerHarness : IAsyncDisposable
 }
 
 /// <summary>A reconciler that counts its calls and runs whatever the test scripted.</summary>
-public sealed class ScriptedReconciler(ScriptedReconciler.Script script, IResourceCache<Widget> cache) : IReconciler<Widget>
+public sealed class ScriptedReconciler(ScriptedReconciler.Script script) : IReconciler<Widget>
 {
-    public Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public Task<ReconcileResult> ReconcileAsync(Widget obj, CancellationToken cancellationToken)
     {
+        var request = ReconcileRequest.For(obj);
         script.Record(request, finalizing: false);
-        return script.OnReconcile(request, cache.Get(request), cancellationToken);
+        return script.OnReconcile(request, obj, cancellationToken);
     }
 
-    public Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public Task<ReconcileResult> FinalizeAsync(Widget obj, CancellationToken cancellationToken)
     {
+        var request = ReconcileRequest.For(obj);
         script.Record(request, finalizing: true);
-        return script.OnFinalize(request, cache.Get(request), cancellationToken);
+        return script.OnFinalize(request, obj, cancellationToken);
     }
 
     public sealed class Script

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Client;
+using EcsOperator.Runtime.Reconcile;
 using k8s;
 using k8s.Models;
 

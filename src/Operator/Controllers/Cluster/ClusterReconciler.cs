@@ -2,14 +2,13 @@ using EcsOperator.Aws;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Hosting;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
 namespace EcsOperator.Controllers.Cluster;
 
 /// <summary>The DESIGN.md §5 flow for a Cluster. The runtime has added the finalizer before this runs.</summary>
 public sealed class ClusterReconciler(
-    IResourceCache<V1alpha1Cluster> cache,
     ClusterManager manager,
     StatusReporter<V1alpha1Cluster> status,
     ClusterIdentity identity,
@@ -17,13 +16,9 @@ public sealed class ClusterReconciler(
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
 
-    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> ReconcileAsync(V1alpha1Cluster obj, CancellationToken cancellationToken)
     {
-        if (cache.Get(request) is not { } obj)
-        {
-            return ReconcileResult.Done;
-        }
-
+        ArgumentNullException.ThrowIfNull(obj);
         var name = NameOf(obj);
         if (obj.Status.ClusterName is { } applied && applied != name)
         {
@@ -45,9 +40,10 @@ public sealed class ClusterReconciler(
         }
     }
 
-    public async Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> FinalizeAsync(V1alpha1Cluster obj, CancellationToken cancellationToken)
     {
-        if (cache.Get(request) is not { } obj || DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
+        ArgumentNullException.ThrowIfNull(obj);
+        if (DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
         {
             return ReconcileResult.Done;
         }

@@ -1,5 +1,5 @@
 using EcsOperator.Hosting;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Client;
 
 namespace EcsOperator.Controllers.Shared;
 

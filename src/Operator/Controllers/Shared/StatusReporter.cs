@@ -1,6 +1,7 @@
 using EcsOperator.Aws;
 using EcsOperator.Entities;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 
 namespace EcsOperator.Controllers.Shared;
 

@@ -2,7 +2,7 @@ using EcsOperator.Aws;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Hosting;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Reconcile;
 
 namespace EcsOperator.Controllers.TaskDefinition;
 
@@ -11,20 +11,15 @@ namespace EcsOperator.Controllers.TaskDefinition;
 /// revision with the spec's hash, or register one; then retire the least recently used beyond revisionHistoryLimit.
 /// </summary>
 public sealed class TaskDefinitionReconciler(
-    IResourceCache<V1alpha1TaskDefinition> cache,
     TaskDefinitionManager manager,
     TaskDefinitionDependencies dependencies,
     StatusReporter<V1alpha1TaskDefinition> status,
     ClusterIdentity identity,
     OperatorOptions options) : IReconciler<V1alpha1TaskDefinition>
 {
-    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> ReconcileAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken)
     {
-        if (cache.Get(request) is not { } obj)
-        {
-            return ReconcileResult.Done;
-        }
-
+        ArgumentNullException.ThrowIfNull(obj);
         var family = FamilyOf(obj);
         if (obj.Status.Family is { } applied && applied != family)
         {
@@ -53,9 +48,10 @@ public sealed class TaskDefinitionReconciler(
         }
     }
 
-    public async Task<ReconcileResult> FinalizeAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> FinalizeAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken)
     {
-        if (cache.Get(request) is not { } obj || DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
+        ArgumentNullException.ThrowIfNull(obj);
+        if (DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
         {
             return ReconcileResult.Done;
         }

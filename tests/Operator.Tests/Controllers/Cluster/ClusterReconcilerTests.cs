@@ -6,7 +6,9 @@ using EcsOperator.Controllers.Cluster;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Hosting;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Tests.Runtime;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
@@ -24,6 +26,9 @@ public sealed class ClusterReconcilerTests
     private readonly RecordingEvents _events = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The object as the runtime hands it over: a copy from the cache that <c>Reconciler</c> filled.</summary>
+    private V1alpha1Cluster Cached => _cache.Get(Request)!;
 
     private static V1alpha1Cluster Object(Dictionary<string, string>? annotations = null) => new()
     {
@@ -49,7 +54,7 @@ public sealed class ClusterReconcilerTests
         _cache.Upsert(_kube.Peek(Request.ToString())!);
         var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _cache), _events, TimeProvider.System);
         var options = new OperatorOptions { ClusterId = ClusterId };
-        return new ClusterReconciler(_cache, new ClusterManager(_ecs.Api, status), status, new ClusterIdentity(options, _kube), options);
+        return new ClusterReconciler(new ClusterManager(_ecs.Api, status), status, new ClusterIdentity(options, _kube), options);
     }
 
     private Condition? Condition(string type) => _kube.Peek(Request.ToString())!.Status.Conditions.FirstOrDefault(c => c.Type == type);
@@ -59,7 +64,7 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] });
 
-        await Reconciler(Object()).ReconcileAsync(Request, Ct);
+        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
 
         Assert.Equal(["DescribeClusters"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
@@ -72,7 +77,7 @@ public sealed class ClusterReconcilerTests
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
             throw new ThrottlingException("Rate exceeded", null, ErrorType.Sender, "ThrottlingException", "req-1", HttpStatusCode.BadRequest));
 
-        await Assert.ThrowsAsync<ThrottlingException>(() => Reconciler(Object()).ReconcileAsync(Request, Ct));
+        await Assert.ThrowsAsync<ThrottlingException>(() => Reconciler(Object()).ReconcileAsync(Cached, Ct));
 
         Assert.Null(Condition(ConditionTypes.Stalled));
     }
@@ -83,7 +88,7 @@ public sealed class ClusterReconcilerTests
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
             throw new AccessDeniedException("not allowed", null, ErrorType.Sender, "AccessDeniedException", "req-1", HttpStatusCode.BadRequest));
 
-        var result = await Reconciler(Object()).ReconcileAsync(Request, Ct);
+        var result = await Reconciler(Object()).ReconcileAsync(Cached, Ct);
 
         Assert.NotNull(result.RequeueAfter);
         Assert.Equal("AccessDenied", Condition(ConditionTypes.Stalled)?.Reason);
@@ -94,7 +99,7 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
 
-        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(Object()).ReconcileAsync(Request, Ct));
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(Object()).ReconcileAsync(Cached, Ct));
 
         Assert.Equal("AlreadyExists", error.Reason);
         Assert.Equal(["DescribeClusters"], _ecs.Calls);
@@ -112,7 +117,7 @@ public sealed class ClusterReconcilerTests
                 return new();
             });
 
-        await Reconciler(Object(new() { [WellKnown.AdoptAnnotation] = "true" })).ReconcileAsync(Request, Ct);
+        await Reconciler(Object(new() { [WellKnown.AdoptAnnotation] = "true" })).ReconcileAsync(Cached, Ct);
 
         Assert.Equal("ns/Cluster/demo", tagged!.Tags!.Single(t => t.Key == WellKnown.OwnerTag).Value);
         Assert.Contains("ClusterAdopted", _events.Reasons);
@@ -125,7 +130,7 @@ public sealed class ClusterReconcilerTests
         var obj = Object();
         obj.Spec.Tags![WellKnown.Prefix + "mine"] = "x";
 
-        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(obj).ReconcileAsync(Request, Ct));
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(obj).ReconcileAsync(Cached, Ct));
 
         Assert.Equal("InvalidSpec", error.Reason);
         Assert.Empty(_ecs.Calls);
@@ -139,7 +144,7 @@ public sealed class ClusterReconcilerTests
             .On<Ecs.ListServicesRequest, Ecs.ListServicesResponse>(_ => new() { ServiceArns = ["arn:aws:ecs:us-east-1:123456789012:service/demo/web"] })
             .On<Ecs.DescribeServicesRequest, Ecs.DescribeServicesResponse>(_ => new() { Services = [new Ecs.Service { ServiceName = "web", Status = "ACTIVE" }] });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
 
         Assert.NotNull(result.RequeueAfter);
         Assert.DoesNotContain("DeleteCluster", _ecs.Calls);
@@ -152,7 +157,7 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
 
         Assert.Null(result.RequeueAfter);
         Assert.Equal(["DescribeClusters"], _ecs.Calls);

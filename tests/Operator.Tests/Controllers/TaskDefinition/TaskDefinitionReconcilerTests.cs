@@ -5,7 +5,9 @@ using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
 using EcsOperator.Hosting;
-using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
 using EcsOperator.Tests.Runtime;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
@@ -23,6 +25,9 @@ public sealed class TaskDefinitionReconcilerTests
     private readonly ScriptedApi<IEcsApi> _ecs = Scripted.For<IEcsApi>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The object as the runtime hands it over: a copy from the cache that <c>Reconciler</c> filled.</summary>
+    private V1alpha1TaskDefinition Cached => _cache.Get(Request)!;
 
     private static V1alpha1TaskDefinition Object(string image = "nginx:1.27") => new()
     {
@@ -55,7 +60,7 @@ public sealed class TaskDefinitionReconcilerTests
         var status = new StatusReporter<V1alpha1TaskDefinition>(new StatusWriter<V1alpha1TaskDefinition>(_kube, _cache), new RecordingEvents(), TimeProvider.System);
         var options = new OperatorOptions { ClusterId = ClusterId };
         var dependencies = new TaskDefinitionDependencies(Scripted.For<IIamApi>().Api, Scripted.For<IEfsApi>().Api);
-        return new TaskDefinitionReconciler(_cache, new TaskDefinitionManager(_ecs.Api, status), dependencies, status, new ClusterIdentity(options, _kube), options);
+        return new TaskDefinitionReconciler(new TaskDefinitionManager(_ecs.Api, status), dependencies, status, new ClusterIdentity(options, _kube), options);
     }
 
     private EcsOperator.Entities.TaskDefinitionStatus Status => _kube.Peek(Request.ToString())!.Status;
@@ -67,7 +72,7 @@ public sealed class TaskDefinitionReconcilerTests
         _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(_ => new() { TaskDefinitionArns = [Arn(1)] })
             .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(1, hash));
 
-        await Reconciler(Object()).ReconcileAsync(Request, Ct);
+        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
 
         Assert.DoesNotContain("RegisterTaskDefinition", _ecs.Calls);
         Assert.Equal((Arn(1), 1, 1), (Status.Arn, Status.Revision, Status.ActiveRevisions));
@@ -86,7 +91,7 @@ public sealed class TaskDefinitionReconcilerTests
                 return new() { TaskDefinition = new Ecs.TaskDefinition { TaskDefinitionArn = Arn(2), Revision = 2, Status = "ACTIVE" } };
             });
 
-        await Reconciler(Object()).ReconcileAsync(Request, Ct);
+        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
 
         Assert.Equal(hash, registered!.Tags!.Single(t => t.Key == TaskDefinitionSpecHash.TagKey).Value);
         Assert.Equal(2, Status.Revision);
@@ -101,7 +106,7 @@ public sealed class TaskDefinitionReconcilerTests
         obj.Status = new EcsOperator.Entities.TaskDefinitionStatus { Arn = Arn(3), Family = Family, Revision = 3, ActiveRevisions = 1, RecentRevisions = [3] };
         _ecs.On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(3, hash));
 
-        await Reconciler(obj).ReconcileAsync(Request, Ct);
+        await Reconciler(obj).ReconcileAsync(Cached, Ct);
 
         Assert.Equal(["DescribeTaskDefinition"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
@@ -130,7 +135,7 @@ public sealed class TaskDefinitionReconcilerTests
                 return new();
             });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Request, Ct);
+        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
 
         Assert.Null(result.RequeueAfter);
         Assert.Equal([Arn(1), Arn(3), Arn(4)], deregistered);

@@ -1,0 +1,23 @@
+using EcsOperator.Runtime.Reconcile;
+using k8s;
+using k8s.Models;
+
+namespace EcsOperator.Runtime.Cache;
+
+/// <summary>
+/// Read access to one kind's informer cache. Every method returns copies: change them freely.
+/// </summary>
+public interface IResourceCache<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    int Count { get; }
+
+    TEntity? Get(ReconcileRequest request);
+
+    IReadOnlyList<TEntity> List();
+
+    IReadOnlyList<ReconcileRequest> Keys();
+
+    /// <summary>The objects an index maps the value to, for example ByIndex("clusterRef", "ns/name").</summary>
+    IReadOnlyList<TEntity> ByIndex(string indexName, string value);
+}

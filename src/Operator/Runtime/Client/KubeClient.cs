@@ -1,0 +1,209 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace EcsOperator.Runtime.Client;
+
+/// <summary>
+/// <see cref="IKubeClient"/> on KubernetesClient's CustomObjects, EventsV1, CoordinationV1 and CoreV1 APIs.
+/// </summary>
+public sealed class KubeClient(IKubernetes api) : IKubeClient
+{
+    private const int MaxConflictRetries = 10;
+
+    public IKubernetes Api { get; } = api;
+
+    public async Task<TEntity?> GetAsync<TEntity>(string @namespace, string name, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        try
+        {
+            return await TransientRetry.RunAsync(
+                ct => Api.CustomObjects.GetNamespacedCustomObjectAsync<TEntity>(meta.Group, meta.Version, @namespace, meta.Plural, name, ct),
+                cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ResourceList<TEntity>> ListAsync<TEntity>(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        var list = await TransientRetry.RunAsync(
+            ct => string.IsNullOrEmpty(@namespace)
+                ? Api.CustomObjects.ListCustomObjectForAllNamespacesAsync<ListShape<TEntity>>(meta.Group, meta.Version, meta.Plural, labelSelector: labelSelector, cancellationToken: ct)
+                : Api.CustomObjects.ListNamespacedCustomObjectAsync<ListShape<TEntity>>(meta.Group, meta.Version, @namespace, meta.Plural, labelSelector: labelSelector, cancellationToken: ct),
+            cancellationToken);
+        return new ResourceList<TEntity>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty);
+    }
+
+    public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? failure = null;
+        void OnError(Exception e)
+        {
+            failure ??= e;
+            stream.Cancel();
+        }
+
+        // Like client-go: let the server end each watch after a few minutes, then resume from the last version.
+#pragma warning disable CA5394 // spreading watch timeouts needs no cryptographic randomness
+        var timeoutSeconds = 60 + Random.Shared.Next(30);
+#pragma warning restore CA5394
+        var events = string.IsNullOrEmpty(@namespace)
+            ? Api.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(meta.Group, meta.Version, meta.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: OnError, cancellationToken: stream.Token)
+            : Api.CustomObjects.WatchListNamespacedCustomObjectAsync(meta.Group, meta.Version, @namespace, meta.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: OnError, cancellationToken: stream.Token);
+
+        await using var enumerator = events.GetAsyncEnumerator(stream.Token);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await enumerator.MoveNextAsync();
+            }
+            catch (OperationCanceledException) when (failure is not null && !cancellationToken.IsCancellationRequested)
+            {
+                throw failure;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var (type, raw) = enumerator.Current;
+            yield return (type, ToEntity<TEntity>(raw));
+        }
+    }
+
+    public Task<TEntity> PatchStatusAsync<TEntity>(string @namespace, string name, JsonNode statusPatch, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        var body = new JsonObject { ["status"] = statusPatch.DeepClone() };
+        var patch = new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch);
+        return TransientRetry.RunAsync(
+            ct => Api.CustomObjects.PatchNamespacedCustomObjectStatusAsync<TEntity>(patch, meta.Group, meta.Version, @namespace, meta.Plural, name, cancellationToken: ct),
+            cancellationToken);
+    }
+
+    public async Task<TEntity?> UpdateMetadataAsync<TEntity>(string @namespace, string name, Func<V1ObjectMeta, bool> change, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var meta = EntityMetadata.Of<TEntity>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync<TEntity>(@namespace, name, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var before = JsonNode.Parse(KubernetesJson.Serialize(current.Metadata));
+            if (!change(current.Metadata))
+            {
+                return current;
+            }
+
+            var diff = JsonMergePatch.Create(before, JsonNode.Parse(KubernetesJson.Serialize(current.Metadata)));
+            if (diff is not JsonObject metadataPatch)
+            {
+                return current;
+            }
+
+            // The resourceVersion makes the patch conditional: a concurrent writer turns it into a 409, not a lost update.
+            metadataPatch["resourceVersion"] = current.Metadata.ResourceVersion;
+            var patch = new V1Patch(new JsonObject { ["metadata"] = metadataPatch }.ToJsonString(), V1Patch.PatchType.MergePatch);
+            try
+            {
+                return await TransientRetry.RunAsync(
+                    ct => Api.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(patch, meta.Group, meta.Version, @namespace, meta.Plural, name, cancellationToken: ct),
+                    cancellationToken);
+            }
+            catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict && attempt < MaxConflictRetries)
+            {
+            }
+            catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
+    }
+
+    public Task<Eventsv1Event> CreateEventAsync(Eventsv1Event body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return TransientRetry.RunAsync(
+            ct => Api.EventsV1.CreateNamespacedEventAsync(body, body.Metadata.NamespaceProperty, cancellationToken: ct),
+            cancellationToken);
+    }
+
+    public Task PatchEventSeriesAsync(string @namespace, string name, Eventsv1EventSeries series, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["series"] = JsonNode.Parse(KubernetesJson.Serialize(series)) };
+        var patch = new V1Patch(body.ToJsonString(), V1Patch.PatchType.MergePatch);
+        return TransientRetry.RunAsync(
+            ct => Api.EventsV1.PatchNamespacedEventAsync(patch, name, @namespace, cancellationToken: ct),
+            cancellationToken);
+    }
+
+    public async Task<V1Lease?> GetLeaseAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TransientRetry.RunAsync(
+                ct => Api.CoordinationV1.ReadNamespacedLeaseAsync(name, @namespace, cancellationToken: ct),
+                cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<V1Lease> ReplaceLeaseAsync(V1Lease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return TransientRetry.RunAsync(
+            ct => Api.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, lease.Metadata.Name, lease.Metadata.NamespaceProperty, cancellationToken: ct),
+            cancellationToken);
+    }
+
+    public async Task<string> GetClusterIdAsync(CancellationToken cancellationToken)
+    {
+        var kubeSystem = await TransientRetry.RunAsync(
+            ct => Api.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: ct),
+            cancellationToken);
+        return kubeSystem.Metadata.Uid;
+    }
+
+    private static TEntity ToEntity<TEntity>(object raw) => raw switch
+    {
+        TEntity typed => typed,
+        JsonElement element => KubernetesJson.Deserialize<TEntity>(element),
+        _ => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(raw)),
+    };
+
+    private sealed class ListShape<TEntity>
+    {
+        [JsonPropertyName("metadata")]
+        public V1ListMeta? Metadata { get; set; }
+
+        [JsonPropertyName("items")]
+        public List<TEntity>? Items { get; set; }
+    }
+}

@@ -1,0 +1,54 @@
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Reconcile;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcsOperator.Runtime.Controller;
+
+/// <summary>
+/// Configures one controller at registration: secondary indexes on its cache, and watches on other kinds whose
+/// changes (status changes included) map to requests for this kind.
+/// </summary>
+public sealed class ControllerBuilder<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly IServiceCollection _services;
+    private readonly List<Action<IServiceProvider, KindController<TEntity>>> _watches = [];
+
+    internal ControllerBuilder(IServiceCollection services) => _services = services;
+
+    internal IReadOnlyList<Action<IServiceProvider, KindController<TEntity>>> WatchSetups => _watches;
+
+    /// <summary>Adds a secondary index, e.g. Index("clusterRef", s => [$"{ns}/{s.Spec.ClusterRef.Name}"]).</summary>
+    public ControllerBuilder<TEntity> Index(string name, Func<TEntity, IEnumerable<string>> valuesOf)
+    {
+        _services.AddSingleton(new IndexDefinition<TEntity>(name, valuesOf));
+        return this;
+    }
+
+    /// <summary>Requeues the requests <paramref name="map"/> returns whenever a <typeparamref name="TOther"/> changes.</summary>
+    public ControllerBuilder<TEntity> Watches<TOther>(Func<TOther, IResourceCache<TEntity>, IEnumerable<ReconcileRequest>> map)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _services.AddInformer<TOther>();
+        _watches.Add((provider, controller) =>
+            provider.GetRequiredService<Informer<TOther>>().Subscribe(change =>
+            {
+                foreach (var request in map(change.Object, controller.Cache))
+                {
+                    controller.Enqueue(request);
+                }
+            }));
+        return this;
+    }
+
+    /// <summary>
+    /// Requeues the objects that an index of this kind maps the changed <typeparamref name="TOther"/>'s "ns/name" to:
+    /// a TaskDefinition turning Ready requeues every Service whose "taskDefinitionRef" index names it.
+    /// </summary>
+    public ControllerBuilder<TEntity> WatchesThroughIndex<TOther>(string indexName)
+        where TOther : class, IKubernetesObject<V1ObjectMeta> =>
+        Watches<TOther>((other, cache) => cache.ByIndex(indexName, ReconcileRequest.For(other).ToString()).Select(ReconcileRequest.For));
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+
+namespace EcsOperator.Runtime.Queue;
+
+/// <summary>
+/// client-go's workqueue semantics: an item is queued at most once (de-duplicated), is never handed to two workers
+/// at the same time, and an item added while being processed runs once more after <see cref="Done"/>.
+/// Delayed adds (RequeueAfter) and rate-limited retries sit in a <see cref="DelayedAdds{T}"/> until due.
+/// </summary>
+public sealed class WorkQueue<T> : IAsyncDisposable
+    where T : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<T> _ready = new();
+    private readonly HashSet<T> _dirty = [];
+    private readonly Dictionary<T, long> _processing = [];
+    private readonly Dictionary<T, long> _queuedAt = [];
+    private readonly SemaphoreSlim _available = new(0);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RetryRateLimiter<T> _limiter;
+    private readonly IWorkQueueMetrics _metrics;
+    private readonly DelayedAdds<T> _delayed;
+
+    public WorkQueue(RetryRateLimiter<T>? limiter = null, IWorkQueueMetrics? metrics = null, TimeProvider? time = null)
+    {
+        _limiter = limiter ?? new RetryRateLimiter<T>();
+        _metrics = metrics ?? IWorkQueueMetrics.None;
+        _delayed = new DelayedAdds<T>(Add, time ?? TimeProvider.System, _shutdown.Token);
+    }
+
+    public bool IsShuttingDown => _shutdown.IsCancellationRequested;
+
+    /// <summary>Items ready to be handed out (not counting delayed or in-flight ones).</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ready.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues the item unless it is already queued; an in-flight item is queued again when it is done.</summary>
+    public void Add(T item)
+    {
+        lock (_gate)
+        {
+            if (IsShuttingDown || !_dirty.Add(item))
+            {
+                return;
+            }
+
+            _queuedAt[item] = Stopwatch.GetTimestamp();
+            _metrics.Added(_ready.Count + 1);
+            if (_processing.ContainsKey(item))
+            {
+                return;
+            }
+
+            _ready.Enqueue(item);
+        }
+
+        _available.Release();
+    }
+
+    /// <summary>Queues the item once the delay has passed; of several pending delays for one item, the earliest wins.</summary>
+    public void AddAfter(T item, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            Add(item);
+            return;
+        }
+
+        _delayed.Schedule(item, delay);
+    }
+
+    /// <summary>Queues the item after its backoff: its own exponential delay or the global bucket, whichever is longer.</summary>
+    public void AddRateLimited(T item)
+    {
+        _metrics.Retried();
+        AddAfter(item, _limiter.When(item));
+    }
+
+    /// <summary>Resets the item's backoff after a success.</summary>
+    public void Forget(T item) => _limiter.Forget(item);
+
+    public int Retries(T item) => _limiter.Retries(item);
+
+    /// <summary>Waits for the next item. Returns false once the queue is shutting down.</summary>
+    public async Task<(bool Ok, T Item)> TryTakeAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+        try
+        {
+            await _available.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (IsShuttingDown || cancellationToken.IsCancellationRequested)
+        {
+            return (false, default!);
+        }
+
+        lock (_gate)
+        {
+            if (IsShuttingDown)
+            {
+                return (false, default!);
+            }
+
+            var item = _ready.Dequeue();
+            _dirty.Remove(item);
+            var now = Stopwatch.GetTimestamp();
+            _processing[item] = now;
+            var queuedAt = _queuedAt.Remove(item, out var at) ? at : now;
+            _metrics.Started(Stopwatch.GetElapsedTime(queuedAt, now), _ready.Count);
+            return (true, item);
+        }
+    }
+
+    /// <summary>Marks the item finished; if it was added meanwhile, it goes back in the queue now.</summary>
+    public void Done(T item)
+    {
+        var requeue = false;
+        lock (_gate)
+        {
+            if (!_processing.Remove(item, out var started))
+            {
+                return;
+            }
+
+            _metrics.Finished(Stopwatch.GetElapsedTime(started));
+            if (_dirty.Contains(item) && !IsShuttingDown)
+            {
+                _ready.Enqueue(item);
+                requeue = true;
+            }
+
+            if (IsShuttingDown && _processing.Count == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+
+        if (requeue)
+        {
+            _available.Release();
+        }
+    }
+
+    /// <summary>How long each in-flight item has been running, for the unfinished-work metrics.</summary>
+    public IReadOnlyList<TimeSpan> InFlightDurations()
+    {
+        lock (_gate)
+        {
+            return [.. _processing.Values.Select(started => Stopwatch.GetElapsedTime(started))];
+        }
+    }
+
+    /// <summary>
+    /// Stops handing out items and waits (up to the deadline) for in-flight items to be <see cref="Done"/>.
+    /// Returns true when everything in flight finished in time.
+    /// </summary>
+    public async Task<bool> ShutDownAsync(TimeSpan drainDeadline)
+    {
+        lock (_gate)
+        {
+            if (!IsShuttingDown)
+            {
+                _shutdown.Cancel();
+            }
+
+            if (_processing.Count == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+
+        var finished = await Task.WhenAny(_idle.Task, Task.Delay(drainDeadline)) == _idle.Task;
+        await _delayed.StopAsync();
+        return finished;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ShutDownAsync(TimeSpan.Zero);
+        _delayed.Dispose();
+        _shutdown.Dispose();
+        _available.Dispose();
+    }
+}

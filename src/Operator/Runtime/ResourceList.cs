@@ -1,4 +1,0 @@
-namespace EcsOperator.Runtime;
-
-/// <summary>A full list and the resourceVersion to start watching from.</summary>
-public sealed record ResourceList<TEntity>(IReadOnlyList<TEntity> Items, string ResourceVersion);

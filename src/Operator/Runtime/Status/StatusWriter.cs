@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EcsOperator.Entities;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Client;
+using EcsOperator.Runtime.Reconcile;
+
+namespace EcsOperator.Runtime.Status;
+
+/// <summary>
+/// Writes an object's status through the status subresource, and only when it differs from the cached status:
+/// an unchanged status costs no API call and no watch event. It sets status.observedGeneration on every write and
+/// sends a merge patch of just the fields that changed (removed fields become null).
+/// </summary>
+public sealed class StatusWriter<TEntity>(IKubeClient client, IResourceCache<TEntity> cache)
+    where TEntity : class, IEcsResource
+{
+    private readonly ConcurrentDictionary<ReconcileRequest, TEntity> _lastWritten = new();
+
+    /// <summary>Returns true when a patch was sent, false when the known status already matched.</summary>
+    public async Task<bool> WriteAsync(TEntity obj, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        obj.ResourceStatus.ObservedGeneration = obj.Metadata.Generation;
+        var key = ReconcileRequest.For(obj);
+        var patch = StatusDiff.Create(Known(key)?.ResourceStatus, obj.ResourceStatus);
+        if (patch is null)
+        {
+            return false;
+        }
+
+        var written = await client.PatchStatusAsync<TEntity>(obj.Metadata.NamespaceProperty, obj.Metadata.Name, patch, cancellationToken);
+        _lastWritten[key] = written;
+        return true;
+    }
+
+    /// <summary>
+    /// The newest status we know of: the cache, unless our own last write is newer than what the watch has delivered
+    /// so far. Diffing against a stale cache could skip a write that flips a field back.
+    /// </summary>
+    private TEntity? Known(ReconcileRequest key)
+    {
+        var cached = cache.Get(key);
+        if (!_lastWritten.TryGetValue(key, out var written))
+        {
+            return cached;
+        }
+
+        if (cached is null || IsOlder(cached.Metadata.ResourceVersion, written.Metadata.ResourceVersion))
+        {
+            return written;
+        }
+
+        _lastWritten.TryRemove(key, out _); // the cache has caught up
+        return cached;
+    }
+
+    // resourceVersions are opaque, but etcd's (and LocalKube's) are increasing integers; anything else trusts the cache.
+    private static bool IsOlder(string? cached, string? written) =>
+        long.TryParse(cached, NumberStyles.None, CultureInfo.InvariantCulture, out var c)
+        && long.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+        && c < w;
+}

@@ -1,0 +1,50 @@
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Controller;
+using EcsOperator.Testing;
+using k8s.Models;
+using Xunit;
+
+namespace EcsOperator.Tests.Runtime.Controller;
+
+public sealed class ChangeFilterTests
+{
+    [Fact]
+    public void A_status_only_update_does_not_requeue_the_object()
+    {
+        var old = Widget.Create("ns", "a");
+        var updated = ObjectCache<Widget>.Clone(old);
+        updated.Status.Arn = "arn:new";
+        updated.Metadata.ResourceVersion = "2";
+
+        Assert.False(ChangeFilter.RequeuesOwner(new InformerEvent<Widget>(InformerEventType.Updated, updated, old)));
+    }
+
+    [Theory]
+    [InlineData("generation")]
+    [InlineData("deletion")]
+    [InlineData("finalizers")]
+    [InlineData("annotations")]
+    public void Updates_a_user_or_the_api_server_makes_to_metadata_requeue_the_object(string what)
+    {
+        var old = Widget.Create("ns", "a");
+        var updated = ObjectCache<Widget>.Clone(old);
+        Action<V1ObjectMeta> change = what switch
+        {
+            "generation" => m => m.Generation = 2,
+            "deletion" => m => m.DeletionTimestamp = DateTime.UtcNow,
+            "finalizers" => m => m.Finalizers = ["x/y"],
+            _ => m => m.Annotations = new Dictionary<string, string> { ["ecs.operator.dev/adopt"] = "true" },
+        };
+        change(updated.Metadata);
+
+        Assert.True(ChangeFilter.RequeuesOwner(new InformerEvent<Widget>(InformerEventType.Updated, updated, old)));
+    }
+
+    [Fact]
+    public void Adds_and_deletes_always_requeue()
+    {
+        var obj = Widget.Create("ns", "a");
+        Assert.True(ChangeFilter.RequeuesOwner(new InformerEvent<Widget>(InformerEventType.Added, obj)));
+        Assert.True(ChangeFilter.RequeuesOwner(new InformerEvent<Widget>(InformerEventType.Deleted, obj, obj)));
+    }
+}

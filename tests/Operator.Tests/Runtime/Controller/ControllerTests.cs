@@ -1,0 +1,160 @@
+using EcsOperator.Entities;
+using EcsOperator.Runtime.Reconcile;
+using EcsOperator.Runtime.Status;
+using EcsOperator.Testing;
+using Xunit;
+
+namespace EcsOperator.Tests.Runtime.Controller;
+
+public sealed class ControllerTests
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    [Fact]
+    public async Task The_finalizer_is_on_the_object_before_the_reconciler_first_runs()
+    {
+        await using var h = new ControllerHarness();
+        var finalizerPresentAtFirstRun = new List<bool>();
+        h.Reconciler.OnReconcile = (request, _, _) =>
+        {
+            lock (finalizerPresentAtFirstRun)
+            {
+                finalizerPresentAtFirstRun.Add(h.Kube.Peek(request.ToString())?.Metadata.Finalizers?.Contains(WellKnown.Finalizer) == true);
+            }
+
+            return Task.FromResult(ReconcileResult.Done);
+        };
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+
+        // Wait on what the callback recorded: the reconcile counter moves before the callback runs.
+        Assert.True(await ControllerHarness.EventuallyAsync(() => { lock (finalizerPresentAtFirstRun) { return finalizerPresentAtFirstRun.Count > 0; } }));
+        lock (finalizerPresentAtFirstRun)
+        {
+            Assert.True(finalizerPresentAtFirstRun[0]);
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_runs_finalize_until_it_is_done_and_only_then_lets_the_object_go()
+    {
+        await using var h = new ControllerHarness();
+        var finalizeCalls = 0;
+        h.Reconciler.OnFinalize = (_, _, _) =>
+            Task.FromResult(Interlocked.Increment(ref finalizeCalls) == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(50)) : ReconcileResult.Done);
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.Peek("ns/a")?.Metadata.Finalizers?.Count == 1));
+
+        h.Kube.Delete("ns/a");
+
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.Peek("ns/a") is null));
+        Assert.Equal(2, h.Reconciler.Finalizes("ns/a"));
+    }
+
+    [Fact]
+    public async Task Status_only_updates_do_not_requeue_the_object_but_spec_changes_do()
+    {
+        await using var h = new ControllerHarness();
+        h.Reconciler.OnReconcile = async (request, widget, ct) =>
+        {
+            // Writes a different status on every run: the worst case for a hot loop.
+            widget!.Status.Runs = h.Reconciler.Reconciles(request.ToString());
+            await h.StatusWriter.WriteAsync(widget, ct);
+            return ReconcileResult.Done;
+        };
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.StatusPatches > 0));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        var settled = h.Reconciler.Reconciles("ns/a");
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.Equal(settled, h.Reconciler.Reconciles("ns/a"));
+
+        var changed = h.Kube.Peek("ns/a")!;
+        changed.Spec.Size = 2;
+        h.Kube.Apply(changed);
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") > settled));
+    }
+
+    [Fact]
+    public async Task A_terminal_error_is_not_retried_until_the_object_changes()
+    {
+        await using var h = new ControllerHarness();
+        h.Reconciler.OnReconcile = (_, widget, _) => widget!.Spec.Size < 2
+            ? throw new TerminalReconcileException("size must be at least 2") { Reason = "InvalidSpec" }
+            : Task.FromResult(ReconcileResult.Done);
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        var parked = h.Reconciler.Reconciles("ns/a");
+
+        var stalled = h.Kube.Peek("ns/a")!.Status;
+        Assert.True(Conditions.IsTrue(stalled, ConditionTypes.Stalled));
+        Assert.Equal("InvalidSpec", Conditions.Find(stalled, ConditionTypes.Ready)!.Reason);
+        Assert.Contains(h.Kube.Events, e => e.Reason == "InvalidSpec" && e.Type == "Warning" && e.Note == "size must be at least 2");
+
+        h.Controller.EnqueueAll(); // a periodic resync must not wake it
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.Equal(parked, h.Reconciler.Reconciles("ns/a"));
+
+        var fixedWidget = h.Kube.Peek("ns/a")!;
+        fixedWidget.Spec.Size = 2;
+        h.Kube.Apply(fixedWidget);
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") == parked + 1));
+    }
+
+    [Fact]
+    public async Task A_terminal_error_the_reconciler_already_reported_is_parked_without_a_second_report()
+    {
+        await using var h = new ControllerHarness();
+        h.Reconciler.OnReconcile = (_, _, _) => throw new TerminalReconcileException("bad") { Reason = "InvalidSpec", AlreadyReported = true };
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+
+        Assert.Empty(h.Kube.Events);
+        Assert.Equal(0, h.Kube.StatusPatches);
+        Assert.Equal(1, h.Reconciler.Reconciles("ns/a"));
+    }
+
+    [Fact]
+    public async Task A_failing_reconcile_is_retried_with_backoff_until_it_succeeds()
+    {
+        await using var h = new ControllerHarness();
+        var attempts = 0;
+        h.Reconciler.OnReconcile = (_, _, _) => Interlocked.Increment(ref attempts) < 3
+            ? throw new InvalidOperationException("AWS is having a bad day")
+            : Task.FromResult(ReconcileResult.Done);
+        h.Kube.Apply(Widget.Create("ns", "a"));
+        await h.StartAsync();
+
+        Assert.True(await ControllerHarness.EventuallyAsync(() => Volatile.Read(ref attempts) >= 3));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.Equal(0, h.Controller.Queue.Retries(new ReconcileRequest("ns", "a")));
+    }
+
+    [Fact]
+    public async Task A_dependency_turning_ready_requeues_its_dependents_through_the_index()
+    {
+        await using var h = new ControllerHarness(c => c
+            .Index("partRef", w => w.Spec.PartRef is null ? [] : [$"{w.Metadata.NamespaceProperty}/{w.Spec.PartRef}"])
+            .WatchesThroughIndex<Widget>("partRef"));
+        h.Kube.Apply(Widget.Create("ns", "part"));
+        h.Kube.Apply(Widget.Create("ns", "assembly", partRef: "part"));
+        await h.StartAsync();
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/part") > 0));
+        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        var before = h.Reconciler.Reconciles("ns/assembly");
+        var partBefore = h.Reconciler.Reconciles("ns/part");
+
+        var part = h.Kube.Peek("ns/part")!;
+        Conditions.MarkReady(part.Status, part.Metadata.Generation, "Available", "ready", DateTimeOffset.UtcNow);
+        await h.StatusWriter.WriteAsync(part, TestContext.Current.CancellationToken);
+
+        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/assembly") > before));
+        Assert.Equal(partBefore, h.Reconciler.Reconciles("ns/part")); // its own status change did not requeue it
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using EcsOperator.Runtime.Queue;
+using Xunit;
+
+namespace EcsOperator.Tests.Runtime.Queue;
+
+public sealed class WorkQueueTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_key_added_twice_before_it_is_taken_is_handed_out_once()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.Add("ns/a");
+        queue.Add("ns/a");
+        queue.Add("ns/b");
+
+        Assert.Equal(2, queue.Depth);
+        var first = await queue.TryTakeAsync(Ct);
+        var second = await queue.TryTakeAsync(Ct);
+        Assert.Equal(["ns/a", "ns/b"], new[] { first.Item, second.Item });
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task A_key_added_while_it_is_processed_runs_once_more_after_done_and_not_before()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.Add("ns/a");
+        var taken = await queue.TryTakeAsync(Ct);
+
+        queue.Add("ns/a");
+        queue.Add("ns/a");
+        Assert.Equal(0, queue.Depth); // not handed to a second worker while the first still holds it
+
+        queue.Done(taken.Item);
+        Assert.Equal(1, queue.Depth);
+        var again = await queue.TryTakeAsync(Ct);
+        Assert.Equal("ns/a", again.Item);
+        queue.Done(again.Item);
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task Eight_workers_never_process_one_key_concurrently_under_ten_thousand_adds()
+    {
+        await using var queue = new WorkQueue<string>();
+        var running = new ConcurrentDictionary<string, int>();
+        var lastAdd = new ConcurrentDictionary<string, long>();
+        var lastStart = new ConcurrentDictionary<string, long>();
+        var overlaps = 0;
+        var sequence = 0L;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        async Task Worker()
+        {
+            while (true)
+            {
+                var (ok, key) = await queue.TryTakeAsync(stop.Token);
+                if (!ok)
+                {
+                    return;
+                }
+
+                if (running.AddOrUpdate(key, 1, (_, n) => n + 1) > 1)
+                {
+                    Interlocked.Increment(ref overlaps);
+                }
+
+                lastStart[key] = Interlocked.Increment(ref sequence);
+                await Task.Yield();
+                running.AddOrUpdate(key, 0, (_, n) => n - 1);
+                queue.Done(key);
+            }
+        }
+
+        var workers = Enumerable.Range(0, 8).Select(_ => Task.Run(Worker, Ct)).ToArray();
+        var keys = Enumerable.Range(0, 20).Select(i => $"ns/obj-{i}").ToArray();
+        await Parallel.ForAsync(0, 10_000, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct }, (i, _) =>
+        {
+            var key = keys[i % keys.Length];
+            lastAdd[key] = Interlocked.Increment(ref sequence);
+            queue.Add(key);
+            return ValueTask.CompletedTask;
+        });
+
+        // Every key must run again after its last add: wait (bounded) until the queue is idle.
+        for (var i = 0; i < 1000 && (queue.Depth > 0 || queue.InFlightDurations().Count > 0); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        Assert.Equal(0, overlaps);
+        Assert.All(keys, key => Assert.True(lastStart[key] > lastAdd[key], $"{key} was not processed after its last add"));
+    }
+
+    [Fact]
+    public async Task Delayed_adds_come_out_in_order_of_their_due_time()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.AddAfter("ns/late", TimeSpan.FromMilliseconds(600));
+        queue.AddAfter("ns/early", TimeSpan.FromMilliseconds(100));
+        queue.AddAfter("ns/middle", TimeSpan.FromMilliseconds(350));
+
+        List<string> order = [];
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, item) = await queue.TryTakeAsync(Ct);
+            order.Add(item);
+            queue.Done(item);
+        }
+
+        Assert.Equal(["ns/early", "ns/middle", "ns/late"], order);
+    }
+
+    [Fact]
+    public async Task A_key_with_several_pending_delays_is_queued_once_at_the_earliest()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.AddAfter("ns/a", TimeSpan.FromMilliseconds(400));
+        queue.AddAfter("ns/a", TimeSpan.FromMilliseconds(50));
+        queue.AddAfter("ns/b", TimeSpan.FromMilliseconds(200));
+
+        var first = await queue.TryTakeAsync(Ct);
+        queue.Done(first.Item);
+        var second = await queue.TryTakeAsync(Ct);
+        queue.Done(second.Item);
+        await Task.Delay(500, Ct);
+
+        Assert.Equal(("ns/a", "ns/b"), (first.Item, second.Item));
+        Assert.Equal(0, queue.Depth); // the 400 ms add of ns/a was folded into the 50 ms one
+    }
+
+    [Fact]
+    public async Task Shutdown_waits_for_in_flight_work_and_then_hands_out_nothing()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.Add("ns/busy");
+        queue.Add("ns/waiting");
+        var (_, busy) = await queue.TryTakeAsync(Ct);
+
+        var shutdown = queue.ShutDownAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(100, Ct);
+        Assert.False(shutdown.IsCompleted);
+
+        queue.Done(busy);
+        Assert.True(await shutdown);
+        var after = await queue.TryTakeAsync(Ct);
+        Assert.False(after.Ok);
+    }
+
+    [Fact]
+    public async Task Shutdown_gives_up_on_work_that_outlives_the_deadline()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.Add("ns/stuck");
+        await queue.TryTakeAsync(Ct);
+
+        Assert.False(await queue.ShutDownAsync(TimeSpan.FromMilliseconds(50)));
+    }
+
+    [Fact]
+    public async Task Rate_limited_retries_back_off_and_count_as_retries()
+    {
+        await using var queue = new WorkQueue<string>();
+        queue.AddRateLimited("ns/a");
+        queue.AddRateLimited("ns/a");
+        Assert.Equal(2, queue.Retries("ns/a"));
+
+        var (_, item) = await queue.TryTakeAsync(Ct);
+        queue.Done(item);
+        queue.Forget(item);
+        Assert.Equal(0, queue.Retries("ns/a"));
+    }
+}
