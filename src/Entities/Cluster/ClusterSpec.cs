@@ -5,7 +5,7 @@ using EcsOperator.Entities.Schema;
 namespace EcsOperator.Entities;
 
 /// <summary>The ECS cluster the user asks for.</summary>
-public sealed class ClusterSpec
+public sealed class ClusterSpec : IDeletionPolicySpec
 {
     /// <summary>The ECS cluster name. Defaults to metadata.name; cannot be changed once set.</summary>
     [MaxLength(255)]

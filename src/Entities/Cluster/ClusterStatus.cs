@@ -29,6 +29,14 @@ public sealed class ClusterStatus : ResourceStatus
     [JsonPropertyName("pendingTasksCount")]
     public int? PendingTasksCount { get; set; }
 
+    /// <summary>The spec.serviceConnectDefaults.namespace last applied (a name or an ARN, as the spec gives it).</summary>
+    [JsonPropertyName("appliedServiceConnectNamespace")]
+    public string? AppliedServiceConnectNamespace { get; set; }
+
+    /// <summary>The Cloud Map namespace ARN ECS resolved it to; a different ARN in ECS later is drift.</summary>
+    [JsonPropertyName("serviceConnectNamespaceArn")]
+    public string? ServiceConnectNamespaceArn { get; set; }
+
     /// <summary>
     /// The spec.tags keys the operator last applied. A key removed from spec.tags is untagged only when it is listed
     /// here, so tags added outside the operator (the console, another tool) are left alone.

@@ -12,7 +12,7 @@ namespace EcsOperator.Entities;
     "!has(self.listener) || !has(self.loadBalancerName)",
     "listener routes to a target group; it cannot be used with loadBalancerName",
     FieldPath = ".listener")]
-public sealed class LoadBalancerBindingSpec
+public sealed class LoadBalancerBindingSpec : IDeletionPolicySpec
 {
     /// <summary>The Service object in this namespace whose tasks receive the traffic.</summary>
     [Required]

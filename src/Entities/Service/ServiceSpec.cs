@@ -8,7 +8,7 @@ namespace EcsOperator.Entities;
 [CelRule("has(self.clusterRef) != has(self.cluster)", "set exactly one of clusterRef and cluster")]
 [CelRule("has(self.taskDefinitionRef) != has(self.taskDefinition)", "set exactly one of taskDefinitionRef and taskDefinition")]
 [CelRule("!(has(self.launchType) && has(self.capacityProviderStrategy))", "set at most one of launchType and capacityProviderStrategy")]
-public sealed class ServiceSpec
+public sealed class ServiceSpec : IDeletionPolicySpec
 {
     /// <summary>The ECS service name. Defaults to metadata.name; cannot be changed once set.</summary>
     [MaxLength(255)]

@@ -8,6 +8,12 @@ public static class WellKnown
     /// <summary>The finalizer the operator puts on every object before its first AWS call.</summary>
     public const string Finalizer = Prefix + "finalizer";
 
+    /// <summary>Set to "paused" to make the operator skip the object, drift correction and deletion included.</summary>
+    public const string ReconcileAnnotation = Prefix + "reconcile";
+
+    /// <summary>The value of <see cref="ReconcileAnnotation"/> that pauses the object.</summary>
+    public const string Paused = "paused";
+
     /// <summary>Set to "true" to let the operator take over an existing, unowned AWS resource.</summary>
     public const string AdoptAnnotation = Prefix + "adopt";
 

@@ -31,10 +31,16 @@ public abstract class CustomResource<TSpec, TStatus> : IKubernetesObject<V1Objec
 
     [JsonIgnore]
     ResourceStatus IEcsResource.ResourceStatus => Status;
+
+    [JsonIgnore]
+    DeletionPolicy? IEcsResource.DeletionPolicy => (Spec as IDeletionPolicySpec)?.DeletionPolicy;
 }
 
 /// <summary>Non-generic view of any ecs-operator object, for runtime code that handles every kind alike.</summary>
 public interface IEcsResource : IKubernetesObject<V1ObjectMeta>
 {
     ResourceStatus ResourceStatus { get; }
+
+    /// <summary>spec.deletionPolicy; null means the default (Delete, or Retain for an adopted resource).</summary>
+    DeletionPolicy? DeletionPolicy { get; }
 }

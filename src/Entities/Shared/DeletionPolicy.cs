@@ -12,3 +12,9 @@ public enum DeletionPolicy
     /// <summary>Leave the AWS resources in place and only release the Kubernetes object.</summary>
     Retain,
 }
+
+/// <summary>Every kind's spec carries a deletion policy; the reconcile template reads it through this.</summary>
+public interface IDeletionPolicySpec
+{
+    DeletionPolicy? DeletionPolicy { get; }
+}

@@ -2,12 +2,11 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using EcsOperator.Entities.Schema;
-using EcsOperator.Entities.Validation;
 
 namespace EcsOperator.Entities;
 
 /// <summary>The task definition the user asks for: ECS's RegisterTaskDefinition input, with tags as a map.</summary>
-public sealed class TaskDefinitionSpec
+public sealed class TaskDefinitionSpec : IDeletionPolicySpec
 {
     /// <summary>The family name. Defaults to metadata.name; cannot be changed once set.</summary>
     [MaxLength(255)]

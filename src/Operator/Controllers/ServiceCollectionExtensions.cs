@@ -8,14 +8,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcsOperator.Controllers;
 
-/// <summary>The controllers' one registration; needs the controller runtime, the AWS clients and OperatorOptions.</summary>
+/// <summary>The controllers' one registration; needs the controller runtime and the AWS clients.</summary>
 public static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddEcsControllers(this IServiceCollection services)
+    public static IServiceCollection AddEcsControllers(this IServiceCollection services, ControllerOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options);
         services.TryAddSingleton<ClusterIdentity>();
         services.TryAddScoped(typeof(StatusReporter<>));
+        services.TryAddScoped(typeof(ReconcileServices<>));
         services.TryAddScoped<ClusterManager>();
         services.TryAddScoped<TaskDefinitionManager>();
         services.TryAddScoped<TaskDefinitionDependencies>();

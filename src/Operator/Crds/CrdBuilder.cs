@@ -51,8 +51,13 @@ internal sealed class CrdBuilder(XmlDocs docs)
     private V1JSONSchemaProps RootSchema(Type entityType)
     {
         var schemas = new SchemaBuilder(docs);
-        var spec = entityType.GetProperty(nameof(CustomResource<object, ResourceStatus>.Spec))!;
-        var status = entityType.GetProperty(nameof(CustomResource<object, ResourceStatus>.Status))!;
+        var spec = entityType.GetProperty(nameof(V1alpha1Cluster.Spec))!;
+        var status = entityType.GetProperty(nameof(V1alpha1Cluster.Status))!;
+        var specSchema = schemas.ForObject(spec.PropertyType, docs.Of(spec.PropertyType));
+
+        // A spec whose fields are all optional may be left out (`metadata: {name: demo}` is a whole Cluster); one with a
+        // required field or a rule over its fields may not, or an absent spec would skip those checks.
+        var specRequired = specSchema.Required is { Count: > 0 } || specSchema.XKubernetesValidations is { Count: > 0 };
         return new V1JSONSchemaProps
         {
             Type = "object",
@@ -62,10 +67,10 @@ internal sealed class CrdBuilder(XmlDocs docs)
                 ["apiVersion"] = new() { Type = "string", Description = "The API version: " + EntityGroup.ApiVersion + "." },
                 ["kind"] = new() { Type = "string", Description = "The kind of object." },
                 ["metadata"] = new() { Type = "object" },
-                ["spec"] = schemas.ForObject(spec.PropertyType, docs.Of(spec.PropertyType)),
+                ["spec"] = specSchema,
                 ["status"] = schemas.ForObject(status.PropertyType, docs.Of(status.PropertyType)),
             },
-            Required = ["spec"],
+            Required = specRequired ? ["spec"] : null,
             XKubernetesValidations = SchemaBuilder.Rules(entityType.GetCustomAttributes<CelRuleAttribute>()),
         };
     }

@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using EcsOperator.Entities.Schema;
-using EcsOperator.Entities.Validation;
 using k8s.Models;
 
 namespace EcsOperator.Crds;

@@ -1,5 +1,6 @@
 using EcsOperator.Aws;
 using EcsOperator.Controllers;
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Runtime;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public static class OperatorHost
             EndpointUrl = options.AwsEndpointUrl?.ToString().TrimEnd('/'),
             BudgetScale = options.AwsBudgetScale,
         });
-        builder.Services.AddEcsControllers();
+        builder.Services.AddEcsControllers(new ControllerOptions { ClusterId = options.ClusterId, ResyncPeriod = options.ResyncPeriod });
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

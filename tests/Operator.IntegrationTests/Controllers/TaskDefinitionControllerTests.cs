@@ -118,7 +118,7 @@ public sealed class TaskDefinitionControllerTests(OperatorStack stack) : IClassF
         var roleArn = $"arn:aws:iam::123456789012:role/{role}";
         await stack.Objects.CreateAsync(TaskDefinitions.Web(ns, family, change: s => s.ExecutionRoleArn = roleArn));
 
-        var waiting = await stack.Objects.WaitConditionAsync<V1alpha1TaskDefinition>(ns, "web", ConditionTypes.Reconciling, "DependencyMissing");
+        var waiting = await stack.Objects.WaitConditionAsync<V1alpha1TaskDefinition>(ns, "web", ConditionTypes.Reconciling, "DependencyNotReady");
         Assert.Contains($"spec.executionRoleArn: IAM role {roleArn}", KubeObjects.Condition(waiting, ConditionTypes.Reconciling)!.Message, StringComparison.Ordinal);
         Assert.Empty(await stack.Ecs.RevisionArnsAsync(family));
 
@@ -140,7 +140,7 @@ public sealed class TaskDefinitionControllerTests(OperatorStack stack) : IClassF
             s.ContainerDefinitions[0].MountPoints = [new MountPoint { SourceVolume = "data", ContainerPath = "/data" }];
         }));
 
-        var waiting = await stack.Objects.WaitConditionAsync<V1alpha1TaskDefinition>(ns, "web", ConditionTypes.Reconciling, "DependencyMissing");
+        var waiting = await stack.Objects.WaitConditionAsync<V1alpha1TaskDefinition>(ns, "web", ConditionTypes.Reconciling, "DependencyNotReady");
 
         Assert.Contains("spec.volumes[0].efsVolumeConfiguration.fileSystemId: EFS file system fs-0badc0ffee", KubeObjects.Condition(waiting, ConditionTypes.Reconciling)!.Message, StringComparison.Ordinal);
         Assert.Empty(await stack.Ecs.RevisionArnsAsync(family));

@@ -44,6 +44,20 @@ public sealed class CrdStructureTests
     }
 
     [Theory]
+    [InlineData("Cluster", false)]
+    [InlineData("TaskDefinition", true)]
+    [InlineData("Service", true)]
+    [InlineData("LoadBalancerBinding", true)]
+    public void Spec_is_required_only_where_it_has_a_required_field_or_a_rule(string kind, bool required)
+    {
+        var schema = Version(Load(kind))["schema"]!["openAPIV3Schema"]!;
+
+        var requiredFields = schema["required"]?.AsArray().Select(n => (string?)n) ?? [];
+
+        Assert.Equal(required, requiredFields.Contains("spec"));
+    }
+
+    [Theory]
     [MemberData(nameof(KindNames))]
     public void Crd_has_its_short_name_and_the_ecs_categories(string kind)
     {

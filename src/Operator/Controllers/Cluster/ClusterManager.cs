@@ -19,22 +19,12 @@ public sealed class ClusterManager(IEcsApi ecs, StatusReporter<V1alpha1Cluster> 
     }
 
     /// <summary>CreateCluster is idempotent by name: a repeat after a crash returns the same cluster.</summary>
-    public async Task<Ecs.Cluster> CreateAsync(V1alpha1Cluster obj, string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    public async Task<Ecs.Cluster> CreateAsync(V1alpha1Cluster obj, Ecs.CreateClusterRequest request, CancellationToken cancellationToken)
     {
-        var spec = obj.Spec;
-        var request = new Ecs.CreateClusterRequest
-        {
-            ClusterName = name,
-            Settings = ClusterDelta.DesiredSettings(spec) is { Count: > 0 } settings ? settings : null,
-            Configuration = WireShape.Convert<Ecs.ClusterConfiguration>(spec.Configuration),
-            CapacityProviders = spec.CapacityProviders?.ToList(),
-            DefaultCapacityProviderStrategy = spec.DefaultCapacityProviderStrategy is { } strategy ? CapacityProviderChange.ToEcs(strategy) : null,
-            ServiceConnectDefaults = spec.ServiceConnectDefaults is { } sc ? new Ecs.ClusterServiceConnectDefaultsRequest { Namespace = sc.Namespace } : null,
-            Tags = AwsTags.ToList(tags),
-        };
+        ArgumentNullException.ThrowIfNull(request);
         var response = await ecs.CreateClusterAsync(request, cancellationToken);
-        await status.MutatedAsync(obj, "ClusterCreated", "CreateCluster", $"Created ECS cluster {name}", cancellationToken);
-        return response.Cluster ?? throw new InvalidOperationException($"CreateCluster returned no cluster for {name}");
+        await status.MutatedAsync(obj, "ClusterCreated", "CreateCluster", $"Created ECS cluster {request.ClusterName}", cancellationToken);
+        return response.Cluster ?? throw new InvalidOperationException($"CreateCluster returned no cluster for {request.ClusterName}");
     }
 
     /// <summary>Takes over an unowned cluster by tagging it as this object's.</summary>

@@ -1,120 +1,87 @@
-using EcsOperator.Aws;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Hosting;
-using EcsOperator.Runtime.Reconcile;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
 namespace EcsOperator.Controllers.Cluster;
 
-/// <summary>The DESIGN.md §5 flow for a Cluster. The runtime has added the finalizer before this runs.</summary>
-public sealed class ClusterReconciler(
-    ClusterManager manager,
-    StatusReporter<V1alpha1Cluster> status,
-    ClusterIdentity identity,
-    OperatorOptions options) : IReconciler<V1alpha1Cluster>
+/// <summary>What a Cluster asks of ECS: the spec under its resolved name (spec.clusterName or metadata.name).</summary>
+public sealed record DesiredCluster(string Name, ClusterSpec Spec);
+
+/// <summary>A Cluster on the reconcile template: only what is specific to ECS clusters.</summary>
+public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> services, ClusterManager manager)
+    : ResourceReconciler<V1alpha1Cluster, DesiredCluster, Ecs.Cluster>(services)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
 
-    public async Task<ReconcileResult> ReconcileAsync(V1alpha1Cluster obj, CancellationToken cancellationToken)
+    protected override IEnumerable<ImmutableField> ImmutableFields(V1alpha1Cluster obj) =>
+        [new("spec.clusterName", obj.Status.ClusterName, NameOf(obj), "create a new Cluster instead")];
+
+    protected override IReadOnlyList<FieldError> Validate(V1alpha1Cluster obj) => ClusterValidation.Check(obj);
+
+    protected override Task<Resolution<DesiredCluster>> ResolveAsync(V1alpha1Cluster obj, CancellationToken cancellationToken) =>
+        Task.FromResult(Resolution.Resolved(new DesiredCluster(NameOf(obj), obj.Spec)));
+
+    protected override Task<Ecs.Cluster?> DescribeAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, CancellationToken cancellationToken) =>
+        manager.DescribeAsync(sync.Desired.Name, cancellationToken);
+
+    protected override Task<Ecs.Cluster> CreateAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, CancellationToken cancellationToken) =>
+        manager.CreateAsync(sync.Object, ClusterRequest.Create(sync.Desired.Spec, sync.Desired.Name, DesiredTags(sync)), cancellationToken);
+
+    protected override Ownership OwnerOf(Ecs.Cluster observed, OwnershipTags ownership) => ownership.Classify(AwsTags.ToDictionary(observed.Tags));
+
+    protected override Task AdoptAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, Ecs.Cluster observed, CancellationToken cancellationToken) =>
+        manager.AdoptAsync(sync.Object, observed, sync.Ownership, cancellationToken);
+
+    protected override async Task<Ecs.Cluster> UpdateAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, Ecs.Cluster observed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        var name = NameOf(obj);
-        if (obj.Status.ClusterName is { } applied && applied != name)
+        var delta = ClusterDelta.Compute(sync.Object, DesiredTags(sync), observed);
+        if (delta.IsEmpty)
         {
-            return await status.StalledAsync(obj, "ImmutableFieldChanged", $"spec.clusterName: cannot change from {applied} to {name}; create a new Cluster instead", cancellationToken);
+            return observed;
         }
 
-        if (ClusterValidation.Check(obj) is { Count: > 0 } problems)
-        {
-            return await status.StalledAsync(obj, InvalidSpec.Reason, InvalidSpec.Describe(problems), cancellationToken);
-        }
-
-        try
-        {
-            return await SyncAsync(obj, name, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.Classification is AwsErrorClass.AccessDenied or AwsErrorClass.Invalid)
-        {
-            return await status.AwsFailedAsync(obj, e, options.ResyncPeriod, cancellationToken);
-        }
+        Log.Updating(Services.Logger, string.Join(",", delta.Fields()));
+        await manager.ApplyAsync(sync.Object, observed, delta, cancellationToken);
+        return await manager.DescribeAsync(sync.Desired.Name, cancellationToken) ?? observed;
     }
 
-    public async Task<ReconcileResult> FinalizeAsync(V1alpha1Cluster obj, CancellationToken cancellationToken)
+    protected override Task<SyncOutcome> ReportAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, Ecs.Cluster observed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        if (DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
-        {
-            return ReconcileResult.Done;
-        }
+        var status = sync.Object.Status;
+        status.Arn = observed.ClusterArn;
+        status.ClusterName = observed.ClusterName;
+        status.State = observed.Status;
+        status.ActiveServicesCount = observed.ActiveServicesCount;
+        status.RunningTasksCount = observed.RunningTasksCount;
+        status.PendingTasksCount = observed.PendingTasksCount;
+        status.AppliedTagKeys = sync.Desired.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
+        status.AppliedServiceConnectNamespace = sync.Desired.Spec.ServiceConnectDefaults?.Namespace;
+        status.ServiceConnectNamespaceArn = sync.Desired.Spec.ServiceConnectDefaults is null ? null : observed.ServiceConnectDefaults?.Namespace;
+        return Task.FromResult(observed.Status == "ACTIVE"
+            ? SyncOutcome.Ready($"ECS cluster {observed.ClusterName} is ACTIVE")
+            : SyncOutcome.Reconciling(ConditionReasons.Creating, $"ECS cluster {observed.ClusterName} is {observed.Status}", Soon));
+    }
 
-        var name = obj.Status.ClusterName ?? NameOf(obj);
-        var ownership = await identity.OwnershipAsync(obj.Metadata.NamespaceProperty, obj.Kind, obj.Metadata.Name, cancellationToken);
-        if (await manager.DescribeAsync(name, cancellationToken) is not { } cluster || ownership.Classify(AwsTags.ToDictionary(cluster.Tags)) != Ownership.Ours)
-        {
-            return ReconcileResult.Done;
-        }
+    protected override Task<Ecs.Cluster?> LocateAsync(V1alpha1Cluster obj, OwnershipTags ownership, CancellationToken cancellationToken) =>
+        manager.DescribeAsync(obj.Status.ClusterName ?? NameOf(obj), cancellationToken);
 
+    protected override async Task<DeleteOutcome> DeleteAsync(V1alpha1Cluster obj, Ecs.Cluster observed, CancellationToken cancellationToken)
+    {
+        var name = observed.ClusterName!;
         if (await manager.ListServiceNamesAsync(name, cancellationToken) is { Count: > 0 } services)
         {
-            await status.ReconcilingAsync(obj, "DependentsExist", $"waiting for {services.Count} service(s) to leave cluster {name}: {string.Join(", ", services.Take(10))}", cancellationToken);
-            return ReconcileResult.After(Soon);
+            return DeleteOutcome.Waiting(ConditionReasons.DependentsExist, $"waiting for {services.Count} service(s) to leave cluster {name}: {string.Join(", ", services.Take(10))}", Soon);
         }
 
-        return await manager.DeleteAsync(obj, name, cancellationToken) ? ReconcileResult.Done : ReconcileResult.After(Soon);
+        return await manager.DeleteAsync(obj, name, cancellationToken)
+            ? DeleteOutcome.Deleted
+            : DeleteOutcome.Waiting(ConditionReasons.Updating, $"ECS cluster {name} is being deleted", Soon);
     }
 
-    private async Task<ReconcileResult> SyncAsync(V1alpha1Cluster obj, string name, CancellationToken cancellationToken)
-    {
-        var ownership = await identity.OwnershipAsync(obj.Metadata.NamespaceProperty, obj.Kind, obj.Metadata.Name, cancellationToken);
-        var desiredTags = AwsTags.Merge(obj.Spec.Tags, ownership.ToTags());
-        var cluster = await manager.DescribeAsync(name, cancellationToken);
-        if (cluster is null)
-        {
-            cluster = await manager.CreateAsync(obj, name, desiredTags, cancellationToken);
-        }
-        else if (ownership.Classify(AwsTags.ToDictionary(cluster.Tags)) is var owner && owner != Ownership.Ours)
-        {
-            if (owner == Ownership.Foreign || !Adoption.IsRequested(obj.Metadata))
-            {
-                return await status.StalledAsync(obj, "AlreadyExists", AlreadyExistsMessage(name, owner), cancellationToken);
-            }
+    protected override string Describe(Ecs.Cluster observed) => $"ECS cluster {observed.ClusterName}";
 
-            await manager.AdoptAsync(obj, cluster, ownership, cancellationToken);
-        }
-
-        var delta = ClusterDelta.Compute(obj.Spec, desiredTags, cluster, obj.Status.AppliedTagKeys);
-        if (!delta.IsEmpty)
-        {
-            await manager.ApplyAsync(obj, cluster, delta, cancellationToken);
-            cluster = await manager.DescribeAsync(name, cancellationToken) ?? cluster;
-        }
-
-        return await ReportAsync(obj, cluster, cancellationToken);
-    }
-
-    private async Task<ReconcileResult> ReportAsync(V1alpha1Cluster obj, Ecs.Cluster cluster, CancellationToken cancellationToken)
-    {
-        obj.Status.Arn = cluster.ClusterArn;
-        obj.Status.ClusterName = cluster.ClusterName;
-        obj.Status.State = cluster.Status;
-        obj.Status.ActiveServicesCount = cluster.ActiveServicesCount;
-        obj.Status.RunningTasksCount = cluster.RunningTasksCount;
-        obj.Status.PendingTasksCount = cluster.PendingTasksCount;
-        obj.Status.AppliedTagKeys = obj.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
-        if (cluster.Status != "ACTIVE")
-        {
-            await status.ReconcilingAsync(obj, "Provisioning", $"ECS cluster {cluster.ClusterName} is {cluster.Status}", cancellationToken);
-            return ReconcileResult.After(Soon);
-        }
-
-        await status.ReadyAsync(obj, $"ECS cluster {cluster.ClusterName} is ACTIVE", cancellationToken);
-        return ReconcileResult.After(options.ResyncPeriod);
-    }
+    private static Dictionary<string, string> DesiredTags(SyncContext<V1alpha1Cluster, DesiredCluster> sync) =>
+        AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags());
 
     private static string NameOf(V1alpha1Cluster obj) => string.IsNullOrEmpty(obj.Spec.ClusterName) ? obj.Metadata.Name : obj.Spec.ClusterName;
-
-    private static string AlreadyExistsMessage(string name, Ownership owner) => owner == Ownership.Foreign
-        ? $"ECS cluster {name} belongs to another object or Kubernetes cluster (see its {WellKnown.OwnerTag} and {WellKnown.ClusterIdTag} tags)"
-        : $"ECS cluster {name} already exists and is not managed by the operator; set the annotation {WellKnown.AdoptAnnotation}: \"true\" to adopt it";
 }

@@ -1,5 +1,5 @@
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Entities.Validation;
 
 namespace EcsOperator.Controllers.Cluster;
 
@@ -9,7 +9,7 @@ public static class ClusterValidation
     public static IReadOnlyList<FieldError> Check(V1alpha1Cluster obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var errors = obj.Validate().ToList();
+        var errors = TagValidator.Validate(obj.Spec.Tags, "spec.tags").ToList();
         var providers = obj.Spec.CapacityProviders?.ToHashSet(StringComparer.Ordinal);
         var strategy = obj.Spec.DefaultCapacityProviderStrategy ?? [];
         for (var i = 0; i < strategy.Count; i++)

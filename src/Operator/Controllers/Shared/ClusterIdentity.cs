@@ -1,4 +1,3 @@
-using EcsOperator.Hosting;
 using EcsOperator.Runtime.Client;
 
 namespace EcsOperator.Controllers.Shared;
@@ -7,7 +6,7 @@ namespace EcsOperator.Controllers.Shared;
 /// This Kubernetes cluster's id for the cluster-id ownership tag: --cluster-id when given, else the kube-system
 /// namespace's UID, read once, so two clusters sharing an AWS account never take each other's resources.
 /// </summary>
-public sealed class ClusterIdentity(OperatorOptions options, IKubeClient kube)
+public sealed class ClusterIdentity(ControllerOptions options, IKubeClient kube)
 {
     private string? _id = options.ClusterId;
 

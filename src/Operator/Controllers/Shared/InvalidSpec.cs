@@ -1,12 +1,8 @@
-using EcsOperator.Entities.Validation;
-
 namespace EcsOperator.Controllers.Shared;
 
-/// <summary>The Stalled/InvalidSpec reason and its message.</summary>
+/// <summary>The Stalled/InvalidSpec message.</summary>
 public static class InvalidSpec
 {
-    public const string Reason = "InvalidSpec";
-
     /// <summary>Every problem, each naming its field, so that one edit can fix them all.</summary>
     public static string Describe(IEnumerable<FieldError> errors) => string.Join("; ", errors);
 }

@@ -1,22 +1,21 @@
-using EcsOperator.Aws;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
+using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Controllers.Shared;
 
 /// <summary>
 /// Sets kstatus conditions and writes the status in one step, so that every reconcile ends in exactly one of
-/// Ready, Reconciling or Stalled (DESIGN.md §4). Stalled ends the reconcile with a terminal error: the runtime
-/// does not retry until the object changes.
+/// Ready, Reconciling or Stalled (DESIGN.md §4). The reconcile template decides which; this class only writes.
 /// </summary>
-public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEventRecorder events, TimeProvider clock)
+public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEventRecorder events, TimeProvider clock, ILogger<StatusReporter<TEntity>> logger)
     where TEntity : class, IEcsResource
 {
     public async Task ReadyAsync(TEntity obj, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        Conditions.MarkReady(obj.ResourceStatus, obj.Metadata.Generation, "Synced", message, clock.GetUtcNow());
+        Conditions.MarkReady(obj.ResourceStatus, obj.Metadata.Generation, ConditionReasons.Synced, message, clock.GetUtcNow());
         await writer.WriteAsync(obj, cancellationToken);
     }
 
@@ -27,8 +26,13 @@ public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEvent
         await writer.WriteAsync(obj, cancellationToken);
     }
 
-    /// <summary>Marks the object Stalled, records a Warning event and throws the runtime's terminal error.</summary>
-    public async Task<ReconcileResult> StalledAsync(TEntity obj, string reason, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the object Stalled and records a Warning event (once per reason and message). Without
+    /// <paramref name="recheckAfter"/> it ends in the runtime's terminal error: no retry until the object changes.
+    /// With it (access denied, a priority held by another rule), the object is looked at again then, since the fix
+    /// may happen outside Kubernetes.
+    /// </summary>
+    public async Task<ReconcileResult> StalledAsync(TEntity obj, string reason, string message, TimeSpan? recheckAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var alreadyStalled = Conditions.Find(obj.ResourceStatus, ConditionTypes.Stalled) is { Status: ConditionStatus.True } c
@@ -37,38 +41,24 @@ public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEvent
         await writer.WriteAsync(obj, cancellationToken);
         if (!alreadyStalled)
         {
-            await events.RecordAsync(obj, EventSeverity.Warning, reason, "Validate", message, cancellationToken);
+            await events.RecordAsync(obj, EventSeverity.Warning, reason, "Reconcile", message, cancellationToken);
         }
 
-        throw new TerminalReconcileException(message) { Reason = reason, AlreadyReported = true };
+        return recheckAfter is { } recheck
+            ? ReconcileResult.After(recheck)
+            : throw new TerminalReconcileException(message) { Reason = reason, AlreadyReported = true };
     }
 
-    /// <summary>
-    /// An AWS error that no retry fixes: access denied (Stalled, looked at again after <paramref name="recheck"/>,
-    /// since a policy change is invisible to Kubernetes) or a request AWS refuses (Stalled until the spec changes).
-    /// Throttling and transient errors are rethrown for the runtime's backoff: they never become Stalled.
-    /// </summary>
-    public async Task<ReconcileResult> AwsFailedAsync(TEntity obj, AwsServiceException error, TimeSpan recheck, CancellationToken cancellationToken)
+    /// <summary>An AWS mutation: logged, and a Normal event on the object (DESIGN.md §6: every mutation is also an Event).</summary>
+    public Task MutatedAsync(TEntity obj, string reason, string action, string note, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(error);
-        var message = $"{error.ErrorCode}: {error.Message}";
-        switch (error.Classification)
-        {
-            case AwsErrorClass.AccessDenied:
-                Conditions.MarkStalled(obj.ResourceStatus, obj.Metadata.Generation, "AccessDenied", message, clock.GetUtcNow());
-                await writer.WriteAsync(obj, cancellationToken);
-                return ReconcileResult.After(recheck);
-            case AwsErrorClass.Invalid:
-                return await StalledAsync(obj, "AwsRejected", message, cancellationToken);
-            default:
-                throw error;
-        }
+        Log.Mutated(logger, action, note);
+        return events.RecordAsync(obj, EventSeverity.Normal, reason, action, note, cancellationToken);
     }
 
-    /// <summary>A Normal event for an AWS mutation (DESIGN.md §6: every mutation is also an Event).</summary>
-    public Task MutatedAsync(TEntity obj, string reason, string action, string note, CancellationToken cancellationToken) =>
-        events.RecordAsync(obj, EventSeverity.Normal, reason, action, note, cancellationToken);
+    /// <summary>A Warning event that is not a condition (drift corrected, an ECS service event).</summary>
+    public Task RecordAsync(TEntity obj, EventSeverity severity, string reason, string action, string note, CancellationToken cancellationToken) =>
+        events.RecordAsync(obj, severity, reason, action, note, cancellationToken);
 
     /// <summary>
     /// The re-check delay while waiting on something outside Kubernetes (a missing role, a file system): it grows

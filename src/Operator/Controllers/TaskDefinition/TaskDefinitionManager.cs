@@ -60,32 +60,49 @@ public sealed class TaskDefinitionManager(IEcsApi ecs, StatusReporter<V1alpha1Ta
         return new OwnedRevision(td.TaskDefinitionArn!, td.Revision ?? 0, specHash, td.Status);
     }
 
-    public async Task DeregisterAsync(V1alpha1TaskDefinition obj, IEnumerable<OwnedRevision> revisions, CancellationToken cancellationToken)
+    /// <summary>Deregisters each revision; one that is already gone counts as done. Returns the ARNs now INACTIVE.</summary>
+    public async Task<IReadOnlyList<string>> DeregisterAsync(V1alpha1TaskDefinition obj, IEnumerable<OwnedRevision> revisions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(revisions);
+        var deregistered = new List<string>();
         foreach (var revision in revisions)
         {
             try
             {
                 await ecs.DeregisterTaskDefinitionAsync(new Ecs.DeregisterTaskDefinitionRequest { TaskDefinition = revision.Arn }, cancellationToken);
                 await status.MutatedAsync(obj, "RevisionDeregistered", "DeregisterTaskDefinition", $"Deregistered {revision.Arn}", cancellationToken);
+                deregistered.Add(revision.Arn);
             }
             catch (AwsServiceException e) when (e.Classification == AwsErrorClass.NotFound)
             {
                 // Already gone: the goal is reached.
             }
         }
+
+        return deregistered;
     }
 
-    /// <summary>DeleteTaskDefinitions on INACTIVE revisions, ten per call (the API's limit).</summary>
-    public async Task DeleteAsync(V1alpha1TaskDefinition obj, IReadOnlyList<OwnedRevision> revisions, CancellationToken cancellationToken)
+    /// <summary>
+    /// DeleteTaskDefinitions on INACTIVE revisions, ten per call (the API's limit). Returns the failures ECS reported
+    /// ("arn: reason"), so that the finalizer stays until every revision is really on its way out.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(V1alpha1TaskDefinition obj, IEnumerable<string> arns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(revisions);
-        foreach (var batch in revisions.Select(r => r.Arn).Chunk(DeleteBatchSize))
+        ArgumentNullException.ThrowIfNull(arns);
+        var failures = new List<string>();
+        foreach (var batch in arns.Distinct(StringComparer.Ordinal).Chunk(DeleteBatchSize))
         {
-            await ecs.DeleteTaskDefinitionsAsync(new Ecs.DeleteTaskDefinitionsRequest { TaskDefinitions = [.. batch] }, cancellationToken);
-            await status.MutatedAsync(obj, "RevisionsDeleted", "DeleteTaskDefinitions", $"Deleted {string.Join(", ", batch)}", cancellationToken);
+            var response = await ecs.DeleteTaskDefinitionsAsync(new Ecs.DeleteTaskDefinitionsRequest { TaskDefinitions = [.. batch] }, cancellationToken);
+            var deleted = (response.TaskDefinitions ?? []).Select(td => td.TaskDefinitionArn).OfType<string>().ToList();
+            if (deleted.Count > 0)
+            {
+                await status.MutatedAsync(obj, "RevisionsDeleted", "DeleteTaskDefinitions", $"Deleted {string.Join(", ", deleted)}", cancellationToken);
+            }
+
+            failures.AddRange((response.Failures ?? []).Select(f => $"{f.Arn}: {f.Reason}{(f.Detail is { } d ? $" ({d})" : string.Empty)}"));
         }
+
+        return failures;
     }
 
     private async Task<List<string>> ListArnsAsync(string family, string revisionStatus, CancellationToken cancellationToken)

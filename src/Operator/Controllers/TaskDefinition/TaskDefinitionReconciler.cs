@@ -1,108 +1,137 @@
-using EcsOperator.Aws;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Hosting;
-using EcsOperator.Runtime.Reconcile;
 
 namespace EcsOperator.Controllers.TaskDefinition;
 
+/// <summary>The revision a spec asks for: the family, the spec's hash, and how many revisions to keep.</summary>
+public sealed record DesiredTaskDefinition(string Family, string SpecHash, int HistoryLimit, TaskDefinitionSpec Spec);
+
 /// <summary>
-/// The DESIGN.md §5 flow for a TaskDefinition. Revisions are immutable, so "update" means: find this object's ACTIVE
+/// This object's revisions in ECS: the one in use, and (when history may need trimming) every ACTIVE one it
+/// registered. On delete, Owned holds every revision it registered, ACTIVE or INACTIVE.
+/// </summary>
+public sealed record OwnedRevisions(OwnedRevision? Current, IReadOnlyList<OwnedRevision>? Owned);
+
+/// <summary>
+/// A TaskDefinition on the reconcile template. Revisions are immutable, so "update" means: find this object's ACTIVE
 /// revision with the spec's hash, or register one; then retire the least recently used beyond revisionHistoryLimit.
 /// </summary>
 public sealed class TaskDefinitionReconciler(
+    ReconcileServices<V1alpha1TaskDefinition> services,
     TaskDefinitionManager manager,
-    TaskDefinitionDependencies dependencies,
-    StatusReporter<V1alpha1TaskDefinition> status,
-    ClusterIdentity identity,
-    OperatorOptions options) : IReconciler<V1alpha1TaskDefinition>
+    TaskDefinitionDependencies dependencies)
+    : ResourceReconciler<V1alpha1TaskDefinition, DesiredTaskDefinition, OwnedRevisions>(services)
 {
-    public async Task<ReconcileResult> ReconcileAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken)
+    protected override IEnumerable<ImmutableField> ImmutableFields(V1alpha1TaskDefinition obj) =>
+        [new("spec.family", obj.Status.Family, FamilyOf(obj), "create a new TaskDefinition instead")];
+
+    protected override IReadOnlyList<FieldError> Validate(V1alpha1TaskDefinition obj) => TaskDefinitionValidation.Check(obj);
+
+    protected override async Task<Resolution<DesiredTaskDefinition>> ResolveAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(obj);
+        if (await dependencies.FindMissingAsync(obj.Spec, cancellationToken) is { Count: > 0 } missing)
+        {
+            return Resolution.NotReady<DesiredTaskDefinition>(string.Join("; ", missing), Services.Status.WaitBackoff(obj));
+        }
+
         var family = FamilyOf(obj);
-        if (obj.Status.Family is { } applied && applied != family)
-        {
-            return await status.StalledAsync(obj, "ImmutableFieldChanged", $"spec.family: cannot change from {applied} to {family}; create a new TaskDefinition instead", cancellationToken);
-        }
-
-        if (TaskDefinitionValidation.Check(obj) is { Count: > 0 } problems)
-        {
-            return await status.StalledAsync(obj, InvalidSpec.Reason, InvalidSpec.Describe(problems), cancellationToken);
-        }
-
-        try
-        {
-            if (await dependencies.FindMissingAsync(obj.Spec, cancellationToken) is { Count: > 0 } missing)
-            {
-                var recheck = status.WaitBackoff(obj);
-                await status.ReconcilingAsync(obj, "DependencyMissing", string.Join("; ", missing), cancellationToken);
-                return ReconcileResult.After(recheck);
-            }
-
-            return await SyncAsync(obj, family, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.Classification is AwsErrorClass.AccessDenied or AwsErrorClass.Invalid)
-        {
-            return await status.AwsFailedAsync(obj, e, options.ResyncPeriod, cancellationToken);
-        }
+        return Resolution.Resolved(new DesiredTaskDefinition(
+            family, TaskDefinitionRequest.HashOf(obj.Spec, family), obj.Spec.RevisionHistoryLimit ?? RevisionHistory.DefaultLimit, obj.Spec));
     }
 
-    public async Task<ReconcileResult> FinalizeAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken)
+    /// <summary>
+    /// Steady state (every resync): one Describe of the revision in use, when it still matches and history is trim.
+    /// Otherwise every owned ACTIVE revision, so that one registered by a run that died before writing status is found
+    /// here rather than registered twice. Null when none matches the spec.
+    /// </summary>
+    protected override async Task<OwnedRevisions?> DescribeAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        if (DeletionPolicies.Effective(obj.Spec.DeletionPolicy, obj.Metadata) == DeletionPolicy.Retain)
+        var status = sync.Object.Status;
+        if (status.Arn is { } arn && status.ActiveRevisions <= sync.Desired.HistoryLimit
+            && await manager.DescribeOwnedAsync(arn, sync.Ownership, cancellationToken) is { Status: "ACTIVE" } inUse && inUse.SpecHash == sync.Desired.SpecHash)
         {
-            return ReconcileResult.Done;
+            return new OwnedRevisions(inUse, null);
         }
 
+        var owned = await manager.ListOwnedAsync(sync.Desired.Family, "ACTIVE", sync.Ownership, cancellationToken);
+        var current = owned.Where(r => r.SpecHash == sync.Desired.SpecHash).MaxBy(r => r.Revision);
+        return current is null ? null : new OwnedRevisions(current, owned);
+    }
+
+    protected override async Task<OwnedRevisions> CreateAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, CancellationToken cancellationToken)
+    {
+        var desired = sync.Desired;
+        var operatorTags = new Dictionary<string, string>(sync.Ownership.ToTags(), StringComparer.Ordinal) { [TaskDefinitionSpecHash.TagKey] = desired.SpecHash };
+        var registered = await manager.RegisterAsync(sync.Object, TaskDefinitionRequest.Build(desired.Spec, desired.Family, operatorTags), desired.SpecHash, cancellationToken);
+        var owned = await manager.ListOwnedAsync(desired.Family, "ACTIVE", sync.Ownership, cancellationToken);
+        return await TrimAsync(sync, new OwnedRevisions(registered, [.. owned.Append(registered).DistinctBy(r => r.Revision)]), cancellationToken);
+    }
+
+    protected override Ownership OwnerOf(OwnedRevisions observed, OwnershipTags ownership) => Ownership.Ours;
+
+    protected override Task AdoptAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("revisions are found through their ownership tags: there is nothing to adopt");
+
+    protected override Task<OwnedRevisions> UpdateAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken) =>
+        TrimAsync(sync, observed, cancellationToken);
+
+    protected override Task<SyncOutcome> ReportAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken)
+    {
+        var current = observed.Current!;
+        var status = sync.Object.Status;
+        status.Arn = current.Arn;
+        status.Family = sync.Desired.Family;
+        status.Revision = current.Revision;
+        status.ActiveRevisions = observed.Owned?.Count ?? status.ActiveRevisions;
+        status.RecentRevisions = [.. RevisionHistory.Touch(status.RecentRevisions, current.Revision, sync.Desired.HistoryLimit)];
+        return Task.FromResult(SyncOutcome.Ready($"revision {sync.Desired.Family}:{current.Revision} is ACTIVE and matches the spec"));
+    }
+
+    protected override async Task<OwnedRevisions?> LocateAsync(V1alpha1TaskDefinition obj, OwnershipTags ownership, CancellationToken cancellationToken)
+    {
         var family = obj.Status.Family ?? FamilyOf(obj);
-        var ownership = await OwnershipAsync(obj, cancellationToken);
-        await manager.DeregisterAsync(obj, await manager.ListOwnedAsync(family, "ACTIVE", ownership, cancellationToken), cancellationToken);
-        await manager.DeleteAsync(obj, await manager.ListOwnedAsync(family, "INACTIVE", ownership, cancellationToken), cancellationToken);
-        return ReconcileResult.Done;
+        var owned = (await manager.ListOwnedAsync(family, "ACTIVE", ownership, cancellationToken))
+            .Concat(await manager.ListOwnedAsync(family, "INACTIVE", ownership, cancellationToken))
+            .ToList();
+        return owned.Count == 0 ? null : new OwnedRevisions(null, owned);
     }
 
-    private async Task<ReconcileResult> SyncAsync(V1alpha1TaskDefinition obj, string family, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deregisters the ACTIVE revisions and deletes them with the INACTIVE ones in the same pass: ECS lists a freshly
+    /// deregistered revision as INACTIVE only after a delay, so the ARNs just deregistered are deleted directly.
+    /// The finalizer stays while ECS reports a failure for any of them.
+    /// </summary>
+    protected override async Task<DeleteOutcome> DeleteAsync(V1alpha1TaskDefinition obj, OwnedRevisions observed, CancellationToken cancellationToken)
     {
-        var ownership = await OwnershipAsync(obj, cancellationToken);
-        var hash = TaskDefinitionRequest.HashOf(obj.Spec, family);
-        var limit = obj.Spec.RevisionHistoryLimit ?? RevisionHistory.DefaultLimit;
+        var owned = observed.Owned ?? [];
+        var deregistered = await manager.DeregisterAsync(obj, owned.Where(r => r.Status == "ACTIVE"), cancellationToken);
+        var inactive = owned.Where(r => r.Status == "INACTIVE").Select(r => r.Arn).Concat(deregistered);
+        var failures = await manager.DeleteAsync(obj, inactive, cancellationToken);
+        return failures.Count == 0
+            ? DeleteOutcome.Deleted
+            : DeleteOutcome.Waiting(ConditionReasons.AwsError, $"ECS could not delete every revision: {string.Join("; ", failures.Take(5))}", Services.Status.WaitBackoff(obj));
+    }
 
-        // Steady state (every resync): one Describe of the revision in use, when it still matches and history is trim.
-        if (obj.Status.Arn is { } arn && obj.Status.ActiveRevisions <= limit
-            && await manager.DescribeOwnedAsync(arn, ownership, cancellationToken) is { Status: "ACTIVE" } inUse && inUse.SpecHash == hash)
+    protected override string Describe(OwnedRevisions observed) => $"task definition {observed.Current?.Arn ?? "revisions"}";
+
+    /// <summary>Retires the least recently used owned revisions beyond the history limit; the one in use stays.</summary>
+    private async Task<OwnedRevisions> TrimAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken)
+    {
+        if (observed.Owned is not { } owned || observed.Current is not { } current)
         {
-            return await ReportAsync(obj, family, inUse, obj.Status.ActiveRevisions.Value, obj.Status.RecentRevisions, cancellationToken);
+            return observed;
         }
 
-        // Crash safety: a revision registered by a run that died before writing status is found here, not registered twice.
-        var owned = await manager.ListOwnedAsync(family, "ACTIVE", ownership, cancellationToken);
-        var current = owned.Where(r => r.SpecHash == hash).MaxBy(r => r.Revision)
-            ?? await manager.RegisterAsync(obj, TaskDefinitionRequest.Build(obj.Spec, family, OperatorTags(ownership, hash)), hash, cancellationToken);
-        var recent = RevisionHistory.Touch(obj.Status.RecentRevisions, current.Revision, limit);
-        var all = owned.Append(current).DistinctBy(r => r.Revision).ToList();
-        var retire = RevisionHistory.ToDeregister(all.Select(r => r.Revision), current.Revision, recent, limit);
-        await manager.DeregisterAsync(obj, all.Where(r => retire.Contains(r.Revision)), cancellationToken);
-        return await ReportAsync(obj, family, current, all.Count - retire.Count, recent, cancellationToken);
+        var recent = RevisionHistory.Touch(sync.Object.Status.RecentRevisions, current.Revision, sync.Desired.HistoryLimit);
+        var retire = RevisionHistory.ToDeregister(owned.Select(r => r.Revision), current.Revision, recent, sync.Desired.HistoryLimit);
+        if (retire.Count > 0)
+        {
+            Log.Updating(Services.Logger, $"revision history (retiring {string.Join(",", retire)})");
+            await manager.DeregisterAsync(sync.Object, owned.Where(r => retire.Contains(r.Revision)), cancellationToken);
+        }
+
+        return new OwnedRevisions(current, [.. owned.Where(r => !retire.Contains(r.Revision))]);
     }
-
-    private async Task<ReconcileResult> ReportAsync(V1alpha1TaskDefinition obj, string family, OwnedRevision current, int active, IEnumerable<int>? recent, CancellationToken cancellationToken)
-    {
-        obj.Status.Arn = current.Arn;
-        obj.Status.Family = family;
-        obj.Status.Revision = current.Revision;
-        obj.Status.ActiveRevisions = active;
-        obj.Status.RecentRevisions = recent?.ToList();
-        await status.ReadyAsync(obj, $"revision {family}:{current.Revision} is ACTIVE and matches the spec", cancellationToken);
-        return ReconcileResult.After(options.ResyncPeriod);
-    }
-
-    private Task<OwnershipTags> OwnershipAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken) =>
-        identity.OwnershipAsync(obj.Metadata.NamespaceProperty, obj.Kind, obj.Metadata.Name, cancellationToken);
-
-    private static Dictionary<string, string> OperatorTags(OwnershipTags ownership, string hash) =>
-        new(ownership.ToTags(), StringComparer.Ordinal) { [TaskDefinitionSpecHash.TagKey] = hash };
 
     private static string FamilyOf(V1alpha1TaskDefinition obj) => string.IsNullOrEmpty(obj.Spec.Family) ? obj.Metadata.Name : obj.Spec.Family;
 }

@@ -1,11 +1,12 @@
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Entities.Validation;
+using EcsOperator.Entities.Schema;
 
 namespace EcsOperator.Controllers.TaskDefinition;
 
 /// <summary>
 /// ECS's structural rules for a task definition, checked before any AWS call: a spec that breaks one can never be
-/// registered, so it is Stalled/InvalidSpec until it changes. The entity's own validator covers names, references and tags (47 at most next to owner, cluster-id and spec hash).
+/// registered, so it is Stalled/InvalidSpec until it changes. Also: unique container names, references inside the spec, one source per volume, and tags (47 at most next to owner, cluster-id and spec hash).
 /// </summary>
 public static class TaskDefinitionValidation
 {
@@ -13,7 +14,7 @@ public static class TaskDefinitionValidation
     {
         ArgumentNullException.ThrowIfNull(obj);
         var spec = obj.Spec;
-        var errors = obj.Validate().ToList();
+        var errors = SpecRules(spec);
         if (spec.RequiresCompatibilities?.Contains("FARGATE") == true)
         {
             errors.AddRange(FargateRules(spec));
@@ -114,4 +115,72 @@ public static class TaskDefinitionValidation
             }
         }
     }
+
+    /// <summary>The rules that need nothing but the spec itself (no launch type assumptions).</summary>
+    public static List<FieldError> SpecRules(TaskDefinitionSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = new List<FieldError>();
+        if (spec.ContainerDefinitions.Count == 0)
+        {
+            errors.Add(new FieldError("spec.containerDefinitions", "at least one container is required"));
+        }
+
+        var containers = new HashSet<string>(StringComparer.Ordinal);
+        var volumes = (spec.Volumes ?? []).Select(volume => volume.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < spec.ContainerDefinitions.Count; i++)
+        {
+            if (!containers.Add(spec.ContainerDefinitions[i].Name))
+            {
+                errors.Add(new FieldError($"spec.containerDefinitions[{i}].name",
+                    $"container name {spec.ContainerDefinitions[i].Name} is used twice"));
+            }
+        }
+
+        for (var i = 0; i < spec.ContainerDefinitions.Count; i++)
+        {
+            errors.AddRange(CheckReferences(spec.ContainerDefinitions[i], $"spec.containerDefinitions[{i}]", containers, volumes));
+        }
+
+        for (var i = 0; i < (spec.Volumes?.Count ?? 0); i++)
+        {
+            if (VolumeSources(spec.Volumes![i]) > 1)
+            {
+                errors.Add(new FieldError($"spec.volumes[{i}]", "set at most one volume source"));
+            }
+        }
+
+        errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags", TagRules.TaskDefinitionOperatorTags));
+        return errors;
+    }
+
+    private static IEnumerable<FieldError> CheckReferences(
+        ContainerDefinition container, string path, HashSet<string> containers, HashSet<string> volumes)
+    {
+        var mountPoints = container.MountPoints ?? [];
+        for (var m = 0; m < mountPoints.Count; m++)
+        {
+            if (mountPoints[m].SourceVolume is { } volume && !volumes.Contains(volume))
+            {
+                yield return new FieldError($"{path}.mountPoints[{m}].sourceVolume", $"no volume named {volume} in spec.volumes");
+            }
+        }
+
+        var dependsOn = container.DependsOn ?? [];
+        for (var d = 0; d < dependsOn.Count; d++)
+        {
+            if (!containers.Contains(dependsOn[d].ContainerName))
+            {
+                yield return new FieldError($"{path}.dependsOn[{d}].containerName",
+                    $"no container named {dependsOn[d].ContainerName} in spec.containerDefinitions");
+            }
+        }
+    }
+
+    private static int VolumeSources(Volume volume) =>
+        new object?[]
+        {
+            volume.Host, volume.DockerVolumeConfiguration, volume.EfsVolumeConfiguration,
+            volume.S3filesVolumeConfiguration, volume.FsxWindowsFileServerVolumeConfiguration,
+        }.Count(source => source is not null);
 }

@@ -38,8 +38,56 @@ public sealed class ClusterDeltaTests
         return spec;
     }
 
-    private static ClusterDelta Delta(ClusterSpec spec, Ecs.Cluster observed, IEnumerable<string>? applied = null) =>
-        ClusterDelta.Compute(spec, new Dictionary<string, string>(spec.Tags ?? new Dictionary<string, string>()).Concat(OwnerTags).ToDictionary(), observed, applied ?? spec.Tags?.Keys);
+    private static ClusterDelta Delta(ClusterSpec spec, Ecs.Cluster observed, IEnumerable<string>? applied = null, ClusterStatus? status = null)
+    {
+        var obj = new V1alpha1Cluster { Spec = spec, Status = status ?? new ClusterStatus() };
+        obj.Status.AppliedTagKeys = (applied ?? spec.Tags?.Keys)?.ToList();
+        return ClusterDelta.Compute(obj, new Dictionary<string, string>(spec.Tags ?? new Dictionary<string, string>()).Concat(OwnerTags).ToDictionary(), observed);
+    }
+
+    private const string NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-aaaa";
+
+    [Fact]
+    public void A_changed_service_connect_namespace_is_sent_although_ecs_has_one_already()
+    {
+        var observed = Observed();
+        observed.ServiceConnectDefaults = new Ecs.ClusterServiceConnectDefaults { Namespace = NamespaceArn };
+        var applied = new ClusterStatus { AppliedServiceConnectNamespace = "old", ServiceConnectNamespaceArn = NamespaceArn };
+
+        var delta = Delta(Spec(s => s.ServiceConnectDefaults = new() { Namespace = "new" }), observed, status: applied);
+
+        Assert.Equal("new", delta.ServiceConnectDefaults?.Namespace);
+    }
+
+    [Fact]
+    public void An_applied_service_connect_namespace_needs_no_call()
+    {
+        var observed = Observed();
+        observed.ServiceConnectDefaults = new Ecs.ClusterServiceConnectDefaults { Namespace = NamespaceArn };
+        var applied = new ClusterStatus { AppliedServiceConnectNamespace = "apps", ServiceConnectNamespaceArn = NamespaceArn };
+
+        Assert.True(Delta(Spec(s => s.ServiceConnectDefaults = new() { Namespace = "apps" }), observed, status: applied).IsEmpty);
+    }
+
+    [Fact]
+    public void A_service_connect_namespace_changed_outside_the_operator_is_drift()
+    {
+        var observed = Observed();
+        observed.ServiceConnectDefaults = new Ecs.ClusterServiceConnectDefaults { Namespace = NamespaceArn + "-other" };
+        var applied = new ClusterStatus { AppliedServiceConnectNamespace = "apps", ServiceConnectNamespaceArn = NamespaceArn };
+
+        Assert.Equal("apps", Delta(Spec(s => s.ServiceConnectDefaults = new() { Namespace = "apps" }), observed, status: applied).ServiceConnectDefaults?.Namespace);
+    }
+
+    [Fact]
+    public void A_service_connect_namespace_given_as_an_arn_is_compared_directly()
+    {
+        var observed = Observed();
+        observed.ServiceConnectDefaults = new Ecs.ClusterServiceConnectDefaults { Namespace = NamespaceArn };
+
+        Assert.True(Delta(Spec(s => s.ServiceConnectDefaults = new() { Namespace = NamespaceArn }), observed).IsEmpty);
+        Assert.NotNull(Delta(Spec(s => s.ServiceConnectDefaults = new() { Namespace = NamespaceArn + "b" }), observed).ServiceConnectDefaults);
+    }
 
     [Fact]
     public void A_cluster_that_matches_needs_no_call()

@@ -5,11 +5,11 @@ using EcsOperator.Aws.Ecs;
 using EcsOperator.Controllers.Cluster;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Hosting;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using EcsOperator.Tests.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
@@ -26,9 +26,6 @@ public sealed class ClusterReconcilerTests
     private readonly RecordingEvents _events = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The object as the runtime hands it over: a copy from the cache that <c>Reconciler</c> filled.</summary>
-    private V1alpha1Cluster Cached => _cache.Get(Request)!;
 
     private static V1alpha1Cluster Object(Dictionary<string, string>? annotations = null) => new()
     {
@@ -52,19 +49,27 @@ public sealed class ClusterReconcilerTests
     {
         _kube.Apply(obj);
         _cache.Upsert(_kube.Peek(Request.ToString())!);
-        var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _cache), _events, TimeProvider.System);
-        var options = new OperatorOptions { ClusterId = ClusterId };
-        return new ClusterReconciler(new ClusterManager(_ecs.Api, status), status, new ClusterIdentity(options, _kube), options);
+        var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _cache), _events, TimeProvider.System, NullLogger<StatusReporter<V1alpha1Cluster>>.Instance);
+        var options = new ControllerOptions { ClusterId = ClusterId };
+        var services = new ReconcileServices<V1alpha1Cluster>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1Cluster>>.Instance);
+        return new ClusterReconciler(services, new ClusterManager(_ecs.Api, status));
     }
 
     private Condition? Condition(string type) => _kube.Peek(Request.ToString())!.Status.Conditions.FirstOrDefault(c => c.Type == type);
+
+    private Task<ReconcileResult> ReconcileAsync(V1alpha1Cluster obj) => Reconciler(obj).ReconcileAsync(Cached(), Ct);
+
+    private Task<ReconcileResult> FinalizeAsync(V1alpha1Cluster obj) => Reconciler(obj).FinalizeAsync(Cached(), Ct);
+
+    /// <summary>What the runtime hands the reconciler: the object as the cache holds it.</summary>
+    private V1alpha1Cluster Cached() => _cache.Get(Request)!;
 
     [Fact]
     public async Task An_unchanged_cluster_costs_one_describe_and_no_mutation()
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] });
 
-        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
+        await ReconcileAsync(Object());
 
         Assert.Equal(["DescribeClusters"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
@@ -77,9 +82,69 @@ public sealed class ClusterReconcilerTests
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
             throw new ThrottlingException("Rate exceeded", null, ErrorType.Sender, "ThrottlingException", "req-1", HttpStatusCode.BadRequest));
 
-        await Assert.ThrowsAsync<ThrottlingException>(() => Reconciler(Object()).ReconcileAsync(Cached, Ct));
+        await Assert.ThrowsAsync<ThrottlingException>(() => ReconcileAsync(Object()));
 
         Assert.Null(Condition(ConditionTypes.Stalled));
+        Assert.Equal(ConditionReasons.Throttled, Condition(ConditionTypes.Reconciling)?.Reason);
+        Assert.Contains("Rate exceeded", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transient_aws_error_shows_reconciling_with_the_aws_message_while_it_is_retried()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
+            throw new AwsServiceException("We encountered an internal error", null, ErrorType.Receiver, "ServerException", "req-1", HttpStatusCode.InternalServerError));
+
+        await Assert.ThrowsAsync<AwsServiceException>(() => ReconcileAsync(Object()));
+
+        Assert.Null(Condition(ConditionTypes.Stalled));
+        Assert.Equal(ConditionReasons.AwsError, Condition(ConditionTypes.Reconciling)?.Reason);
+        Assert.Contains("internal error", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_shows_reconciling_while_it_is_retried()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => throw new HttpRequestException("connection reset by peer"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => ReconcileAsync(Object()));
+
+        Assert.Equal(ConditionReasons.AwsError, Condition(ConditionTypes.Reconciling)?.Reason);
+    }
+
+    [Fact]
+    public async Task Access_denied_while_deleting_is_stalled_not_retried_silently()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] })
+            .On<Ecs.ListServicesRequest, Ecs.ListServicesResponse>(_ => new())
+            .On<Ecs.DeleteClusterRequest, Ecs.DeleteClusterResponse>(_ =>
+                throw new AccessDeniedException("not allowed to ecs:DeleteCluster", null, ErrorType.Sender, "AccessDeniedException", "req-1", HttpStatusCode.BadRequest));
+
+        var result = await FinalizeAsync(Object());
+
+        Assert.NotNull(result.RequeueAfter);
+        Assert.Equal(ConditionReasons.AccessDenied, Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Contains("ecs:DeleteCluster", Condition(ConditionTypes.Stalled)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paused_object_makes_no_aws_call_and_says_so()
+    {
+        var result = await ReconcileAsync(Object(new() { [WellKnown.ReconcileAnnotation] = WellKnown.Paused }));
+
+        Assert.Null(result.RequeueAfter);
+        Assert.Empty(_ecs.Calls);
+        Assert.Equal(ConditionReasons.Paused, Condition(ConditionTypes.Reconciling)?.Reason);
+    }
+
+    [Fact]
+    public async Task A_paused_object_being_deleted_keeps_its_aws_side()
+    {
+        var result = await FinalizeAsync(Object(new() { [WellKnown.ReconcileAnnotation] = WellKnown.Paused }));
+
+        Assert.NotNull(result.RequeueAfter); // Done would release the finalizer
+        Assert.Empty(_ecs.Calls);
+        Assert.Contains("deletion is paused", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +153,7 @@ public sealed class ClusterReconcilerTests
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ =>
             throw new AccessDeniedException("not allowed", null, ErrorType.Sender, "AccessDeniedException", "req-1", HttpStatusCode.BadRequest));
 
-        var result = await Reconciler(Object()).ReconcileAsync(Cached, Ct);
+        var result = await ReconcileAsync(Object());
 
         Assert.NotNull(result.RequeueAfter);
         Assert.Equal("AccessDenied", Condition(ConditionTypes.Stalled)?.Reason);
@@ -99,7 +164,7 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
 
-        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(Object()).ReconcileAsync(Cached, Ct));
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => ReconcileAsync(Object()));
 
         Assert.Equal("AlreadyExists", error.Reason);
         Assert.Equal(["DescribeClusters"], _ecs.Calls);
@@ -117,7 +182,7 @@ public sealed class ClusterReconcilerTests
                 return new();
             });
 
-        await Reconciler(Object(new() { [WellKnown.AdoptAnnotation] = "true" })).ReconcileAsync(Cached, Ct);
+        await ReconcileAsync(Object(new() { [WellKnown.AdoptAnnotation] = "true" }));
 
         Assert.Equal("ns/Cluster/demo", tagged!.Tags!.Single(t => t.Key == WellKnown.OwnerTag).Value);
         Assert.Contains("ClusterAdopted", _events.Reasons);
@@ -130,7 +195,7 @@ public sealed class ClusterReconcilerTests
         var obj = Object();
         obj.Spec.Tags![WellKnown.Prefix + "mine"] = "x";
 
-        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => Reconciler(obj).ReconcileAsync(Cached, Ct));
+        var error = await Assert.ThrowsAsync<TerminalReconcileException>(() => ReconcileAsync(obj));
 
         Assert.Equal("InvalidSpec", error.Reason);
         Assert.Empty(_ecs.Calls);
@@ -144,7 +209,7 @@ public sealed class ClusterReconcilerTests
             .On<Ecs.ListServicesRequest, Ecs.ListServicesResponse>(_ => new() { ServiceArns = ["arn:aws:ecs:us-east-1:123456789012:service/demo/web"] })
             .On<Ecs.DescribeServicesRequest, Ecs.DescribeServicesResponse>(_ => new() { Services = [new Ecs.Service { ServiceName = "web", Status = "ACTIVE" }] });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
+        var result = await FinalizeAsync(Object());
 
         Assert.NotNull(result.RequeueAfter);
         Assert.DoesNotContain("DeleteCluster", _ecs.Calls);
@@ -157,7 +222,7 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: false)] });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
+        var result = await FinalizeAsync(Object());
 
         Assert.Null(result.RequeueAfter);
         Assert.Equal(["DescribeClusters"], _ecs.Calls);

@@ -4,11 +4,11 @@ using EcsOperator.Aws.Iam;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
-using EcsOperator.Hosting;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using EcsOperator.Tests.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
@@ -25,9 +25,6 @@ public sealed class TaskDefinitionReconcilerTests
     private readonly ScriptedApi<IEcsApi> _ecs = Scripted.For<IEcsApi>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The object as the runtime hands it over: a copy from the cache that <c>Reconciler</c> filled.</summary>
-    private V1alpha1TaskDefinition Cached => _cache.Get(Request)!;
 
     private static V1alpha1TaskDefinition Object(string image = "nginx:1.27") => new()
     {
@@ -57,13 +54,21 @@ public sealed class TaskDefinitionReconcilerTests
     {
         _kube.Apply(obj);
         _cache.Upsert(_kube.Peek(Request.ToString())!);
-        var status = new StatusReporter<V1alpha1TaskDefinition>(new StatusWriter<V1alpha1TaskDefinition>(_kube, _cache), new RecordingEvents(), TimeProvider.System);
-        var options = new OperatorOptions { ClusterId = ClusterId };
+        var status = new StatusReporter<V1alpha1TaskDefinition>(new StatusWriter<V1alpha1TaskDefinition>(_kube, _cache), new RecordingEvents(), TimeProvider.System, NullLogger<StatusReporter<V1alpha1TaskDefinition>>.Instance);
+        var options = new ControllerOptions { ClusterId = ClusterId };
+        var services = new ReconcileServices<V1alpha1TaskDefinition>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1TaskDefinition>>.Instance);
         var dependencies = new TaskDefinitionDependencies(Scripted.For<IIamApi>().Api, Scripted.For<IEfsApi>().Api);
-        return new TaskDefinitionReconciler(new TaskDefinitionManager(_ecs.Api, status), dependencies, status, new ClusterIdentity(options, _kube), options);
+        return new TaskDefinitionReconciler(services, new TaskDefinitionManager(_ecs.Api, status), dependencies);
     }
 
     private EcsOperator.Entities.TaskDefinitionStatus Status => _kube.Peek(Request.ToString())!.Status;
+
+    private Task<ReconcileResult> ReconcileAsync(V1alpha1TaskDefinition obj) => Reconciler(obj).ReconcileAsync(Cached(), Ct);
+
+    private Task<ReconcileResult> FinalizeAsync(V1alpha1TaskDefinition obj) => Reconciler(obj).FinalizeAsync(Cached(), Ct);
+
+    /// <summary>What the runtime hands the reconciler: the object as the cache holds it.</summary>
+    private V1alpha1TaskDefinition Cached() => _cache.Get(Request)!;
 
     [Fact]
     public async Task A_revision_registered_before_a_crash_is_found_not_registered_again()
@@ -72,7 +77,7 @@ public sealed class TaskDefinitionReconcilerTests
         _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(_ => new() { TaskDefinitionArns = [Arn(1)] })
             .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(1, hash));
 
-        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
+        await ReconcileAsync(Object());
 
         Assert.DoesNotContain("RegisterTaskDefinition", _ecs.Calls);
         Assert.Equal((Arn(1), 1, 1), (Status.Arn, Status.Revision, Status.ActiveRevisions));
@@ -91,7 +96,7 @@ public sealed class TaskDefinitionReconcilerTests
                 return new() { TaskDefinition = new Ecs.TaskDefinition { TaskDefinitionArn = Arn(2), Revision = 2, Status = "ACTIVE" } };
             });
 
-        await Reconciler(Object()).ReconcileAsync(Cached, Ct);
+        await ReconcileAsync(Object());
 
         Assert.Equal(hash, registered!.Tags!.Single(t => t.Key == TaskDefinitionSpecHash.TagKey).Value);
         Assert.Equal(2, Status.Revision);
@@ -106,7 +111,7 @@ public sealed class TaskDefinitionReconcilerTests
         obj.Status = new EcsOperator.Entities.TaskDefinitionStatus { Arn = Arn(3), Family = Family, Revision = 3, ActiveRevisions = 1, RecentRevisions = [3] };
         _ecs.On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(3, hash));
 
-        await Reconciler(obj).ReconcileAsync(Cached, Ct);
+        await ReconcileAsync(obj);
 
         Assert.Equal(["DescribeTaskDefinition"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
@@ -135,10 +140,48 @@ public sealed class TaskDefinitionReconcilerTests
                 return new();
             });
 
-        var result = await Reconciler(Object()).FinalizeAsync(Cached, Ct);
+        var result = await FinalizeAsync(Object());
 
         Assert.Null(result.RequeueAfter);
         Assert.Equal([Arn(1), Arn(3), Arn(4)], deregistered);
         Assert.Equal([Arn(1), Arn(3), Arn(4)], deleted);
+    }
+
+    [Fact]
+    public async Task Revisions_ecs_does_not_list_as_inactive_yet_are_deleted_in_the_same_pass()
+    {
+        var deleted = new List<string>();
+        _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(r => r.Status == "ACTIVE" ? new() { TaskDefinitionArns = [Arn(1), Arn(2)] } : new())
+            .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(r => Revision(int.Parse(r.TaskDefinition![^1..], System.Globalization.CultureInfo.InvariantCulture), "h"))
+            .On<Ecs.DeregisterTaskDefinitionRequest, Ecs.DeregisterTaskDefinitionResponse>(_ => new())
+            .On<Ecs.DeleteTaskDefinitionsRequest, Ecs.DeleteTaskDefinitionsResponse>(r =>
+            {
+                deleted.AddRange(r.TaskDefinitions!);
+                return new();
+            });
+
+        var result = await FinalizeAsync(Object());
+
+        Assert.Null(result.RequeueAfter);
+        Assert.Equal([Arn(1), Arn(2)], deleted);
+    }
+
+    [Fact]
+    public async Task A_revision_ecs_fails_to_delete_keeps_the_finalizer_and_is_named()
+    {
+        _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(r => r.Status == "ACTIVE" ? new() { TaskDefinitionArns = [Arn(1)] } : new())
+            .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(1, "h"))
+            .On<Ecs.DeregisterTaskDefinitionRequest, Ecs.DeregisterTaskDefinitionResponse>(_ => new())
+            .On<Ecs.DeleteTaskDefinitionsRequest, Ecs.DeleteTaskDefinitionsResponse>(_ => new()
+            {
+                Failures = [new Ecs.Failure { Arn = Arn(1), Reason = "TASK_DEFINITION_IN_USE" }],
+            });
+
+        var result = await FinalizeAsync(Object());
+
+        Assert.NotNull(result.RequeueAfter);
+        var reconciling = Status.Conditions.Single(c => c.Type == ConditionTypes.Reconciling);
+        Assert.Contains(Arn(1), reconciling.Message, StringComparison.Ordinal);
+        Assert.Contains("TASK_DEFINITION_IN_USE", reconciling.Message, StringComparison.Ordinal);
     }
 }

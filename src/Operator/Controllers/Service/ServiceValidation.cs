@@ -1,11 +1,15 @@
-namespace EcsOperator.Entities.Validation;
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Entities;
+
+namespace EcsOperator.Controllers.Service;
 
 /// <summary>The exactly-one and at-most-one rules of a Service spec, as the CRD's CEL rules state them.</summary>
-public static class ServiceValidator
+public static class ServiceValidation
 {
-    public static IReadOnlyList<FieldError> Validate(ServiceSpec spec)
+    public static IReadOnlyList<FieldError> Check(V1alpha1Service obj)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(obj);
+        var spec = obj.Spec;
         var errors = new List<FieldError>();
         ExactlyOne(errors, "spec.clusterRef", spec.ClusterRef is not null, "spec.cluster", spec.Cluster is not null);
         ExactlyOne(errors, "spec.taskDefinitionRef", spec.TaskDefinitionRef is not null,

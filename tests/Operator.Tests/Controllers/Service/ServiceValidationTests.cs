@@ -1,10 +1,11 @@
+using EcsOperator.Controllers.Service;
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Entities.Validation;
 using Xunit;
 
-namespace EcsOperator.Tests.Entities.Validation;
+namespace EcsOperator.Tests.Controllers.Service;
 
-public sealed class ServiceValidatorTests
+public sealed class ServiceValidationTests
 {
     private static ServiceSpec Valid() => new()
     {
@@ -16,8 +17,8 @@ public sealed class ServiceValidatorTests
     [Fact]
     public void A_spec_with_one_cluster_and_one_task_definition_is_valid()
     {
-        Assert.Empty(ServiceValidator.Validate(Valid()));
-        Assert.Empty(ServiceValidator.Validate(new ServiceSpec { Cluster = "arn:aws:ecs:us-east-1:1:cluster/x", TaskDefinition = "web:1" }));
+        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = Valid() }));
+        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = new ServiceSpec { Cluster = "arn:aws:ecs:us-east-1:1:cluster/x", TaskDefinition = "web:1" } }));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ServiceValidatorTests
         var spec = Valid();
         spec.Cluster = "other";
 
-        var error = Assert.Single(ServiceValidator.Validate(spec));
+        var error = Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = spec }));
 
         Assert.Equal("spec.clusterRef", error.Field);
         Assert.Contains("both", error.Message, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class ServiceValidatorTests
         var spec = Valid();
         spec.ClusterRef = null;
 
-        Assert.Equal("spec.clusterRef", Assert.Single(ServiceValidator.Validate(spec)).Field);
+        Assert.Equal("spec.clusterRef", Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = spec })).Field);
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class ServiceValidatorTests
         var neither = Valid();
         neither.TaskDefinitionRef = null;
 
-        Assert.Equal("spec.taskDefinitionRef", Assert.Single(ServiceValidator.Validate(both)).Field);
-        Assert.Equal("spec.taskDefinitionRef", Assert.Single(ServiceValidator.Validate(neither)).Field);
+        Assert.Equal("spec.taskDefinitionRef", Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = both })).Field);
+        Assert.Equal("spec.taskDefinitionRef", Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = neither })).Field);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ServiceValidatorTests
         var spec = Valid();
         spec.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE_SPOT", Weight = 1 }];
 
-        Assert.Equal("spec.capacityProviderStrategy", Assert.Single(ServiceValidator.Validate(spec)).Field);
+        Assert.Equal("spec.capacityProviderStrategy", Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = spec })).Field);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ServiceValidatorTests
         var spec = Valid();
         spec.LaunchType = null;
 
-        Assert.Empty(ServiceValidator.Validate(spec));
+        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = spec }));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class ServiceValidatorTests
         var spec = Valid();
         spec.Tags = new Dictionary<string, string> { ["ecs.operator.dev/owner"] = "me" };
 
-        Assert.Equal("spec.tags[ecs.operator.dev/owner]", Assert.Single(ServiceValidator.Validate(spec)).Field);
+        Assert.Equal("spec.tags[ecs.operator.dev/owner]", Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = spec })).Field);
     }
 
     [Fact]
@@ -85,14 +86,6 @@ public sealed class ServiceValidatorTests
     {
         var service = new V1alpha1Service { Spec = new ServiceSpec { TaskDefinition = "web:1" } };
 
-        Assert.Equal("spec.clusterRef", Assert.Single(service.Validate()).Field);
-    }
-
-    [Fact]
-    public void Validate_on_the_non_generic_view_dispatches_to_the_kind()
-    {
-        IEcsResource resource = new V1alpha1Service { Spec = new ServiceSpec { ClusterRef = new() { Name = "demo" } } };
-
-        Assert.Equal("spec.taskDefinitionRef", Assert.Single(resource.Validate()).Field);
+        Assert.Equal("spec.clusterRef", Assert.Single(ServiceValidation.Check(service)).Field);
     }
 }

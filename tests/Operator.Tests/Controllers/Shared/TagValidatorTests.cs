@@ -1,7 +1,7 @@
-using EcsOperator.Entities.Validation;
+using EcsOperator.Controllers.Shared;
 using Xunit;
 
-namespace EcsOperator.Tests.Entities.Validation;
+namespace EcsOperator.Tests.Controllers.Shared;
 
 public sealed class TagValidatorTests
 {

@@ -1,10 +1,11 @@
+using EcsOperator.Controllers.LoadBalancerBinding;
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
-using EcsOperator.Entities.Validation;
 using Xunit;
 
-namespace EcsOperator.Tests.Entities.Validation;
+namespace EcsOperator.Tests.Controllers.LoadBalancerBinding;
 
-public sealed class LoadBalancerBindingValidatorTests
+public sealed class LoadBalancerBindingValidationTests
 {
     private static LoadBalancerBindingSpec WithTargets(string? arn = null, bool group = false, string? classic = null) => new()
     {
@@ -19,15 +20,15 @@ public sealed class LoadBalancerBindingValidatorTests
     [Fact]
     public void Exactly_one_target_is_valid()
     {
-        Assert.Empty(LoadBalancerBindingValidator.Validate(WithTargets(arn: "arn:tg")));
-        Assert.Empty(LoadBalancerBindingValidator.Validate(WithTargets(group: true)));
-        Assert.Empty(LoadBalancerBindingValidator.Validate(WithTargets(classic: "legacy-elb")));
+        Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg") }));
+        Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(group: true) }));
+        Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(classic: "legacy-elb") }));
     }
 
     [Fact]
     public void No_target_is_rejected()
     {
-        var error = Assert.Single(LoadBalancerBindingValidator.Validate(WithTargets()));
+        var error = Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets() }));
 
         Assert.Equal("spec.targetGroupArn", error.Field);
         Assert.Contains("none is set", error.Message, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class LoadBalancerBindingValidatorTests
     [Fact]
     public void Two_targets_are_rejected_naming_the_second()
     {
-        var error = Assert.Single(LoadBalancerBindingValidator.Validate(WithTargets(arn: "arn:tg", classic: "legacy")));
+        var error = Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg", classic: "legacy") }));
 
         Assert.Equal("spec.loadBalancerName", error.Field);
     }
@@ -44,7 +45,7 @@ public sealed class LoadBalancerBindingValidatorTests
     [Fact]
     public void All_three_targets_are_rejected()
     {
-        Assert.Single(LoadBalancerBindingValidator.Validate(WithTargets(arn: "arn:tg", group: true, classic: "legacy")));
+        Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg", group: true, classic: "legacy") }));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class LoadBalancerBindingValidatorTests
         var spec = WithTargets(classic: "legacy");
         spec.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1, PathPatterns = ["/*"] };
 
-        Assert.Equal("spec.listener", Assert.Single(LoadBalancerBindingValidator.Validate(spec)).Field);
+        Assert.Equal("spec.listener", Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = spec })).Field);
     }
 
     [Fact]
@@ -62,6 +63,6 @@ public sealed class LoadBalancerBindingValidatorTests
         var spec = WithTargets(group: true);
         spec.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1 };
 
-        Assert.Contains("hostHeaders", Assert.Single(LoadBalancerBindingValidator.Validate(spec)).Message, StringComparison.Ordinal);
+        Assert.Contains("hostHeaders", Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = spec })).Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,7 @@
-namespace EcsOperator.Entities.Validation;
+using EcsOperator.Entities;
+using EcsOperator.Entities.Schema;
+
+namespace EcsOperator.Controllers.Shared;
 
 /// <summary>Checks a user tags map against <see cref="TagRules"/>.</summary>
 public static class TagValidator

@@ -1,8 +1,8 @@
-namespace EcsOperator.Entities.Validation;
+namespace EcsOperator.Entities.Schema;
 
 /// <summary>
 /// AWS's tag limits, tightened by the two ownership tags the operator adds to every resource.
-/// The CRD schema and <see cref="TagValidator"/> both read these numbers, so they cannot disagree.
+/// The CRD schema and the operator's TagValidator both read these numbers, so they cannot disagree.
 /// </summary>
 public static class TagRules
 {

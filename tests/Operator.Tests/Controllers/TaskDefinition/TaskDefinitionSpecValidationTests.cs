@@ -1,10 +1,11 @@
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
-using EcsOperator.Entities.Validation;
 using Xunit;
 
-namespace EcsOperator.Tests.Entities.Validation;
+namespace EcsOperator.Tests.Controllers.TaskDefinition;
 
-public sealed class TaskDefinitionValidatorTests
+public sealed class TaskDefinitionSpecValidationTests
 {
     private static TaskDefinitionSpec Valid() => new()
     {
@@ -19,13 +20,13 @@ public sealed class TaskDefinitionValidatorTests
     [Fact]
     public void A_consistent_spec_is_valid()
     {
-        Assert.Empty(TaskDefinitionValidator.Validate(Valid()));
+        Assert.Empty(TaskDefinitionValidation.SpecRules(Valid()));
     }
 
     [Fact]
     public void A_spec_without_containers_is_rejected()
     {
-        Assert.Equal("spec.containerDefinitions", Assert.Single(TaskDefinitionValidator.Validate(new TaskDefinitionSpec())).Field);
+        Assert.Equal("spec.containerDefinitions", Assert.Single(TaskDefinitionValidation.SpecRules(new TaskDefinitionSpec())).Field);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class TaskDefinitionValidatorTests
         spec.ContainerDefinitions[1].Name = "web";
         spec.ContainerDefinitions[1].DependsOn = null;
 
-        Assert.Equal("spec.containerDefinitions[1].name", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
+        Assert.Equal("spec.containerDefinitions[1].name", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Field);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class TaskDefinitionValidatorTests
         var spec = Valid();
         spec.Volumes = null;
 
-        Assert.Equal("spec.containerDefinitions[0].mountPoints[0].sourceVolume", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
+        Assert.Equal("spec.containerDefinitions[0].mountPoints[0].sourceVolume", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Field);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class TaskDefinitionValidatorTests
         var spec = Valid();
         spec.ContainerDefinitions[1].DependsOn![0].ContainerName = "db";
 
-        Assert.Equal("spec.containerDefinitions[1].dependsOn[0].containerName", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
+        Assert.Equal("spec.containerDefinitions[1].dependsOn[0].containerName", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Field);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class TaskDefinitionValidatorTests
         var spec = Valid();
         spec.Volumes![0].Host = new() { SourcePath = "/srv" };
 
-        Assert.Equal("spec.volumes[0]", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
+        Assert.Equal("spec.volumes[0]", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Field);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class TaskDefinitionValidatorTests
         var spec = Valid();
         spec.Tags = new Dictionary<string, string> { ["aws:x"] = "y" };
 
-        Assert.Equal("spec.tags[aws:x]", Assert.Single(TaskDefinitionValidator.Validate(spec)).Field);
+        Assert.Equal("spec.tags[aws:x]", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Field);
     }
 
     [Fact]
@@ -79,10 +80,10 @@ public sealed class TaskDefinitionValidatorTests
     {
         var spec = Valid();
         spec.Tags = Enumerable.Range(0, 47).ToDictionary(i => $"k{i}", _ => "v");
-        Assert.Empty(TaskDefinitionValidator.Validate(spec));
+        Assert.Empty(TaskDefinitionValidation.SpecRules(spec));
 
         spec.Tags["k47"] = "v";
 
-        Assert.Contains("at most 47", Assert.Single(TaskDefinitionValidator.Validate(spec)).Message, StringComparison.Ordinal);
+        Assert.Contains("at most 47", Assert.Single(TaskDefinitionValidation.SpecRules(spec)).Message, StringComparison.Ordinal);
     }
 }

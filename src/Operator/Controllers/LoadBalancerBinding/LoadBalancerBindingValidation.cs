@@ -1,11 +1,15 @@
-namespace EcsOperator.Entities.Validation;
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Entities;
+
+namespace EcsOperator.Controllers.LoadBalancerBinding;
 
 /// <summary>The exactly-one target rule and the listener rules of a LoadBalancerBinding spec.</summary>
-public static class LoadBalancerBindingValidator
+public static class LoadBalancerBindingValidation
 {
-    public static IReadOnlyList<FieldError> Validate(LoadBalancerBindingSpec spec)
+    public static IReadOnlyList<FieldError> Check(V1alpha1LoadBalancerBinding obj)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(obj);
+        var spec = obj.Spec;
         var errors = new List<FieldError>();
         var targets = new[]
         {
