@@ -9,6 +9,10 @@ public sealed class LoadBalancerBindingStatus : ResourceStatus
     [JsonPropertyName("targetGroupArn")]
     public string? TargetGroupArn { get; set; }
 
+    /// <summary>The load balancers that forward to the target group; ECS accepts the target group only once there is one.</summary>
+    [JsonPropertyName("loadBalancerArns")]
+    public IList<string>? LoadBalancerArns { get; set; }
+
     /// <summary>The listener rule the binding created, when spec.listener is set.</summary>
     [JsonPropertyName("listenerRuleArn")]
     public string? ListenerRuleArn { get; set; }

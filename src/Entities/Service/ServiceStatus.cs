@@ -37,6 +37,49 @@ public sealed class ServiceStatus : ResourceStatus
     [JsonPropertyName("rolloutState")]
     public string? RolloutState { get; set; }
 
+    /// <summary>The task definition as family:revision, for the printer column.</summary>
+    [JsonPropertyName("taskDefinitionRevision")]
+    public string? TaskDefinitionRevision { get; set; }
+
+    /// <summary>Why the primary deployment is in its rollout state (ECS's words).</summary>
+    [JsonPropertyName("rolloutStateReason")]
+    public string? RolloutStateReason { get; set; }
+
+    /// <summary>When ECS created the service.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>
+    /// Bumped each time the service must be created anew (it was deleted outside the operator), so that CreateService's
+    /// clientToken (a hash of the object's UID and this counter) is not one ECS already used.
+    /// </summary>
+    [JsonPropertyName("createAttempt")]
+    public int? CreateAttempt { get; set; }
+
+    /// <summary>The last ecs.operator.dev/restartedAt value acted on, and the PRIMARY deployment it replaced.</summary>
+    [JsonPropertyName("restartedAt")]
+    public ServiceRestartStatus? RestartedAt { get; set; }
+
+    /// <summary>The newest ECS service event already posted as a Kubernetes Event; only newer ones are posted.</summary>
+    [JsonPropertyName("lastEvent")]
+    public ServiceEventMark? LastEvent { get; set; }
+
+    /// <summary>A task definition whose deployment the circuit breaker failed; it is not sent again until the spec or the revision changes.</summary>
+    [JsonPropertyName("failedTaskDefinition")]
+    public string? FailedTaskDefinition { get; set; }
+
+    /// <summary>The generation the failure was seen at: a new generation clears it.</summary>
+    [JsonPropertyName("failedAtGeneration")]
+    public long? FailedAtGeneration { get; set; }
+
+    /// <summary>The list fields the operator has set; removing one from the spec clears it in ECS.</summary>
+    [JsonPropertyName("managedLists")]
+    public IList<string>? ManagedLists { get; set; }
+
+    /// <summary>The spec.tags keys the operator last applied (only those are removed when they leave the spec).</summary>
+    [JsonPropertyName("appliedTagKeys")]
+    public IList<string>? AppliedTagKeys { get; set; }
+
     /// <summary>The deployments ECS is running, PRIMARY first.</summary>
     [JsonPropertyName("deployments")]
     public IList<ServiceDeploymentStatus>? Deployments { get; set; }
@@ -81,12 +124,40 @@ public sealed class ServiceDeploymentStatus
     [JsonPropertyName("pendingCount")]
     public int? PendingCount { get; set; }
 
+    /// <summary>When ECS created the deployment.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
     /// <summary>Tasks of this deployment that failed to start.</summary>
     [JsonPropertyName("failedTasks")]
     public int? FailedTasks { get; set; }
 }
 
 /// <summary>A load balancer attachment as ECS reports it.</summary>
+/// <summary>A restart the operator made: the annotation's value and the PRIMARY deployment that was current before it.</summary>
+public sealed class ServiceRestartStatus
+{
+    /// <summary>The ecs.operator.dev/restartedAt value.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>The PRIMARY deployment id before the forced deployment; a different PRIMARY means the call was made.</summary>
+    [JsonPropertyName("primaryDeploymentId")]
+    public string? PrimaryDeploymentId { get; set; }
+}
+
+/// <summary>One ECS service event, by id and time.</summary>
+public sealed class ServiceEventMark
+{
+    /// <summary>The ECS event id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>When ECS recorded the event.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; set; }
+}
+
 public sealed class ServiceLoadBalancerStatus
 {
     /// <summary>The target group ARN (ALB and NLB).</summary>

@@ -14,6 +14,9 @@ public static class WellKnown
     /// <summary>The value of <see cref="ReconcileAnnotation"/> that pauses the object.</summary>
     public const string Paused = "paused";
 
+    /// <summary>A new value (any string, e.g. a timestamp) forces one new deployment of a Service, as `kubectl rollout restart` does.</summary>
+    public const string RestartedAtAnnotation = Prefix + "restartedAt";
+
     /// <summary>Set to "true" to let the operator take over an existing, unowned AWS resource.</summary>
     public const string AdoptAnnotation = Prefix + "adopt";
 

@@ -1,10 +1,14 @@
 using EcsOperator.Controllers.Cluster;
+using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
 
 namespace EcsOperator.Controllers;
 
@@ -21,8 +25,30 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<ClusterManager>();
         services.TryAddScoped<TaskDefinitionManager>();
         services.TryAddScoped<TaskDefinitionDependencies>();
+        services.TryAddScoped<ServiceManager>();
+        services.TryAddScoped<ServiceReferences>();
+        services.TryAddSingleton(sp => new DriftReporter(sp.GetService<CollectorRegistry>()));
         services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster");
-        services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition");
+        services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition", c => c
+            .Watches<V1alpha1Service>(TaskDefinitionsWaitingFor));
+        services.AddController<V1alpha1Service, ServiceReconciler>("service", c => c
+            .Index(Indexes.ClusterRef, Indexes.ClusterRefOf)
+            .Index(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)
+            .WatchesThroughIndex<V1alpha1Cluster>(Indexes.ClusterRef)
+            .WatchesThroughIndex<V1alpha1TaskDefinition>(Indexes.TaskDefinitionRef)
+            .Watches<V1alpha1LoadBalancerBinding>((binding, _) => [new ReconcileRequest(binding.Metadata.NamespaceProperty ?? string.Empty, binding.Spec.ServiceRef.Name)]));
         return services;
+    }
+
+    /// <summary>A Service's change matters to its TaskDefinition only while that one waits to be deleted (DependentsExist).</summary>
+    private static IEnumerable<ReconcileRequest> TaskDefinitionsWaitingFor(V1alpha1Service service, IResourceCache<V1alpha1TaskDefinition> taskDefinitions)
+    {
+        if (service.Spec.TaskDefinitionRef is not { } reference)
+        {
+            return [];
+        }
+
+        var request = new ReconcileRequest(service.Metadata.NamespaceProperty ?? string.Empty, reference.Name);
+        return taskDefinitions.Get(request)?.Metadata.DeletionTimestamp is null ? [] : [request];
     }
 }

@@ -1,5 +1,6 @@
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using Ecs = EcsOperator.Aws.Ecs.Model;
 
 namespace EcsOperator.Controllers.Service;
 
@@ -21,8 +22,48 @@ public static class ServiceValidation
                 "set at most one of spec.launchType and spec.capacityProviderStrategy (neither means the cluster's default strategy)"));
         }
 
+        if (spec.DeploymentController?.Type is { } controller && controller != "ECS")
+        {
+            errors.Add(new FieldError("spec.deploymentController.type",
+                $"{controller} is not supported yet: with it UpdateService cannot change the task definition, network or load balancers, and ECS reports no rollout state; use ECS"));
+        }
+
+        if (spec.DeploymentConfiguration?.Strategy is { } strategy && strategy != "ROLLING")
+        {
+            errors.Add(new FieldError("spec.deploymentConfiguration.strategy",
+                $"{strategy} is not supported yet: it needs load balancer advanced configuration that a LoadBalancerBinding cannot express; use ROLLING"));
+        }
+
         errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags"));
         return errors;
+    }
+
+    /// <summary>
+    /// The fields no update path can change, compared with the service ECS has: schedulingStrategy, role, and one
+    /// launch type for another (a switch from a launch type to a capacity provider strategy is allowed: UpdateService
+    /// does it with a new deployment; the way back is not).
+    /// </summary>
+    public static IEnumerable<ImmutableField> ImmutableAgainst(ServiceSpec spec, Ecs.Service observed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(observed);
+        const string Recreate = "an ECS service cannot change it: create a new Service (or delete and re-create this one)";
+        if (spec.LaunchType is { } launchType)
+        {
+            var current = observed.LaunchType ?? (observed.CapacityProviderStrategy is { Count: > 0 } ? "capacityProviderStrategy" : null);
+            yield return new ImmutableField("spec.launchType", current, launchType, Recreate);
+        }
+
+        if (spec.SchedulingStrategy is { } scheduling)
+        {
+            yield return new ImmutableField("spec.schedulingStrategy", observed.SchedulingStrategy, scheduling, Recreate);
+        }
+
+        if (spec.Role is { } role && observed.RoleArn is { } roleArn)
+        {
+            var name = role[(role.LastIndexOf('/') + 1)..];
+            yield return new ImmutableField("spec.role", roleArn[(roleArn.LastIndexOf('/') + 1)..], name, Recreate);
+        }
     }
 
     private static void ExactlyOne(List<FieldError> errors, string refField, bool hasRef, string nameField, bool hasName)

@@ -56,6 +56,9 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     /// <summary>Fields that no update path can change, checked against what was applied (status) before anything else.</summary>
     protected abstract IEnumerable<ImmutableField> ImmutableFields(TEntity obj);
 
+    /// <summary>Fields that no update path can change, checked against what AWS has once it has been read.</summary>
+    protected virtual IEnumerable<ImmutableField> ImmutableFields(SyncContext<TEntity, TDesired> sync, TObserved observed) => [];
+
     /// <summary>The kind's checks (the CRD's rules again, and ECS's), each error naming its field.</summary>
     protected abstract IReadOnlyList<FieldError> Validate(TEntity obj);
 
@@ -91,12 +94,9 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
 
     private async Task<SyncOutcome> SyncAsync(TEntity obj, CancellationToken cancellationToken)
     {
-        foreach (var field in ImmutableFields(obj))
+        if (ImmutableFieldChanged(ImmutableFields(obj)) is { } appliedChanged)
         {
-            if (field.Applied is { } applied && !string.Equals(applied, field.Desired, StringComparison.Ordinal))
-            {
-                return SyncOutcome.Stalled(ConditionReasons.ImmutableFieldChanged, $"{field.Path}: cannot change from {applied} to {field.Desired ?? "(unset)"}; {field.Advice}");
-            }
+            return appliedChanged;
         }
 
         if (Validate(obj) is { Count: > 0 } errors)
@@ -117,6 +117,10 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
             Log.Creating(services.Logger);
             observed = await CreateAsync(sync, cancellationToken);
         }
+        else if (ImmutableFieldChanged(ImmutableFields(sync, observed)) is { } observedChanged)
+        {
+            return observedChanged;
+        }
         else if (OwnerOf(observed, sync.Ownership) is var owner && owner != Ownership.Ours)
         {
             if (owner == Ownership.Foreign || !Adoption.IsRequested(obj.Metadata))
@@ -134,6 +138,19 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
         }
 
         return await ReportAsync(sync, observed, cancellationToken);
+    }
+
+    private static SyncOutcome? ImmutableFieldChanged(IEnumerable<ImmutableField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Applied is { } applied && !string.Equals(applied, field.Desired, StringComparison.Ordinal))
+            {
+                return SyncOutcome.Stalled(ConditionReasons.ImmutableFieldChanged, $"{field.Path}: cannot change from {applied} to {field.Desired ?? "(unset)"}; {field.Advice}");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Null when there is nothing (of ours) left, so the finalizer can go.</summary>

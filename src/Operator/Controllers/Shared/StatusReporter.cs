@@ -49,6 +49,9 @@ public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEvent
             : throw new TerminalReconcileException(message) { Reason = reason, AlreadyReported = true };
     }
 
+    /// <summary>Writes the status as it is now, before a call whose effect must be recognisable after a crash.</summary>
+    public Task SaveAsync(TEntity obj, CancellationToken cancellationToken) => writer.WriteAsync(obj, cancellationToken);
+
     /// <summary>An AWS mutation: logged, and a Normal event on the object (DESIGN.md §6: every mutation is also an Event).</summary>
     public Task MutatedAsync(TEntity obj, string reason, string action, string note, CancellationToken cancellationToken)
     {

@@ -27,3 +27,22 @@ public static class WireShape
     public static bool Same(object? left, object? right) =>
         CanonicalJson.Sha256(ToNode(left)) == CanonicalJson.Sha256(ToNode(right));
 }
+
+/// <summary>
+/// Compares a spec piece with what AWS reports, where AWS fills in defaults the spec leaves out: the spec is met when
+/// every field it sets has the same value in AWS's answer. Arrays are compared whole (canonical, order kept).
+/// </summary>
+public static class WireSubset
+{
+    /// <summary>True when <paramref name="observed"/> has every value <paramref name="wanted"/> sets.</summary>
+    public static bool Covers(object? observed, object? wanted) =>
+        Covers(CanonicalJson.Canonicalize(WireShape.ToNode(observed)), CanonicalJson.Canonicalize(WireShape.ToNode(wanted)));
+
+    private static bool Covers(System.Text.Json.Nodes.JsonNode? observed, System.Text.Json.Nodes.JsonNode? wanted) => (observed, wanted) switch
+    {
+        (_, null) => true,
+        (null, _) => false,
+        (System.Text.Json.Nodes.JsonObject o, System.Text.Json.Nodes.JsonObject w) => w.All(p => Covers(o[p.Key], p.Value)),
+        _ => System.Text.Json.Nodes.JsonNode.DeepEquals(observed, wanted),
+    };
+}

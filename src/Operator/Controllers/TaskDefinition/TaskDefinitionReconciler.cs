@@ -1,5 +1,6 @@
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Runtime.Cache;
 
 namespace EcsOperator.Controllers.TaskDefinition;
 
@@ -17,10 +18,11 @@ public sealed record OwnedRevisions(OwnedRevision? Current, IReadOnlyList<OwnedR
 /// revision with the spec's hash, or register one; then retire the least recently used beyond revisionHistoryLimit.
 /// </summary>
 public sealed class TaskDefinitionReconciler(
-    ReconcileServices<V1alpha1TaskDefinition> services,
+    ReconcileServices<V1alpha1TaskDefinition> reconcileServices,
     TaskDefinitionManager manager,
-    TaskDefinitionDependencies dependencies)
-    : ResourceReconciler<V1alpha1TaskDefinition, DesiredTaskDefinition, OwnedRevisions>(services)
+    TaskDefinitionDependencies dependencies,
+    IResourceCache<V1alpha1Service> services)
+    : ResourceReconciler<V1alpha1TaskDefinition, DesiredTaskDefinition, OwnedRevisions>(reconcileServices)
 {
     protected override IEnumerable<ImmutableField> ImmutableFields(V1alpha1TaskDefinition obj) =>
         [new("spec.family", obj.Status.Family, FamilyOf(obj), "create a new TaskDefinition instead")];
@@ -103,6 +105,12 @@ public sealed class TaskDefinitionReconciler(
     /// </summary>
     protected override async Task<DeleteOutcome> DeleteAsync(V1alpha1TaskDefinition obj, OwnedRevisions observed, CancellationToken cancellationToken)
     {
+        var users = services.ByIndex(Indexes.TaskDefinitionRef, Indexes.KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name));
+        if (users.Count > 0)
+        {
+            return DeleteOutcome.Waiting(ConditionReasons.DependentsExist, $"waiting for {users.Count} Service(s) that use this task definition to be deleted: {string.Join(", ", users.Take(10).Select(s => s.Metadata.Name))}", Services.Status.WaitBackoff(obj));
+        }
+
         var owned = observed.Owned ?? [];
         var deregistered = await manager.DeregisterAsync(obj, owned.Where(r => r.Status == "ACTIVE"), cancellationToken);
         var inactive = owned.Where(r => r.Status == "INACTIVE").Select(r => r.Arn).Concat(deregistered);

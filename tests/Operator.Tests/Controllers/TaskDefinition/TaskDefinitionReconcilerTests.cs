@@ -58,7 +58,7 @@ public sealed class TaskDefinitionReconcilerTests
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1TaskDefinition>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1TaskDefinition>>.Instance);
         var dependencies = new TaskDefinitionDependencies(Scripted.For<IIamApi>().Api, Scripted.For<IEfsApi>().Api);
-        return new TaskDefinitionReconciler(services, new TaskDefinitionManager(_ecs.Api, status), dependencies);
+        return new TaskDefinitionReconciler(services, new TaskDefinitionManager(_ecs.Api, status), dependencies, new ObjectCache<V1alpha1Service>([new IndexDefinition<V1alpha1Service>(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)]));
     }
 
     private EcsOperator.Entities.TaskDefinitionStatus Status => _kube.Peek(Request.ToString())!.Status;
