@@ -9,7 +9,7 @@ namespace EcsOperator.Runtime;
 
 /// <summary>
 /// Runs the runtime inside the generic host: informers start at once (caches warm while not leader), workers run
-/// only while leading, the periodic resync requeues everything, and /metrics, /healthz, /readyz are served.
+/// only while leading, the periodic resync (<see cref="PeriodicResync"/>) sweeps every controller once per period, and /metrics, /healthz, /readyz are served.
 /// Stopping drains in-flight reconciles (up to the shutdown timeout), then releases the lease.
 /// </summary>
 public sealed class ControllerRuntimeHost(
@@ -18,6 +18,7 @@ public sealed class ControllerRuntimeHost(
     LeaderElectionRunner election,
     OperatorRuntimeOptions options,
     RuntimeMetrics metrics,
+    TimeProvider time,
     ILogger<ControllerRuntimeHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly IReadOnlyList<IInformer> _informers = [.. informers];
@@ -82,7 +83,7 @@ public sealed class ControllerRuntimeHost(
         try
         {
             await Task.WhenAll(_informers.Select(i => i.WaitForSyncAsync(stopping)));
-            var resync = Task.Run(() => ResyncAsync(stopping), CancellationToken.None);
+            var resync = Task.Run(() => new PeriodicResync(options.ResyncPeriod, time, logger).RunAsync(_controllers, stopping), CancellationToken.None);
             if (options.LeaderElection.Enabled)
             {
                 await election.RunAsync(RunControllersAsync, stopping);
@@ -108,24 +109,6 @@ public sealed class ControllerRuntimeHost(
         }
 
         return Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(options.Workers, leading)));
-    }
-
-    private async Task ResyncAsync(CancellationToken stopping)
-    {
-        using var timer = new PeriodicTimer(options.ResyncPeriod);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stopping))
-            {
-                foreach (var controller in _controllers)
-                {
-                    controller.EnqueueAll();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     private void LogServing(string what, HttpEndpoint? endpoint)

@@ -65,6 +65,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<IReconciler<TEntity>, TReconciler>();
         var builder = new ControllerBuilder<TEntity>(services);
         configure?.Invoke(builder);
+        services.TryAddSingleton<IResyncSweep<TEntity>, EnqueueAllSweep<TEntity>>();
         services.AddSingleton(sp =>
         {
             var controller = new KindController<TEntity>(
@@ -74,6 +75,9 @@ public static class RuntimeServiceCollectionExtensions
                 sp.GetRequiredService<Finalizers>(),
                 sp.GetRequiredService<RuntimeMetrics>(),
                 new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), TimeProvider.System),
+                sp.GetRequiredService<IResyncSweep<TEntity>>(),
+                sp.GetRequiredService<OperatorRuntimeOptions>().ResyncPeriod,
+                sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger($"EcsOperator.Runtime.Controller.{name}"));
             foreach (var watch in builder.WatchSetups)
             {

@@ -2,6 +2,7 @@ using EcsOperator.Runtime;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using Xunit;
+using EcsOperator.Testing;
 
 namespace EcsOperator.IntegrationTests.Runtime;
 

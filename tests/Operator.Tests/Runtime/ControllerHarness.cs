@@ -20,10 +20,11 @@ public sealed class ControllerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null)
+    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IKubeClient>(Kube);
         services.AddSingleton(Registry);
         services.AddSingleton(Reconciler);
@@ -54,22 +55,11 @@ public sealed class ControllerHarness : IAsyncDisposable
         _loops.Add(Task.Run(() => Controller.RunWorkersAsync(workers, _stop.Token)));
     }
 
-    /// <summary>Polls (bounded) until the condition holds; returns whether it did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return condition();
-    }
+    /// <summary>
+    /// True when the informer has applied the fake's newest change and the controller's queue is idle: from here on
+    /// nothing runs until an object changes or the clock moves, so counts read now are final.
+    /// </summary>
+    public bool IsSettled => Informer.ResourceVersion == Kube.ResourceVersion && Controller.Queue.IsIdle;
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,18 @@ public sealed class FakeKubeClient<TEntity> : IKubeClient
 
     public int StatusPatches { get; private set; }
 
+    /// <summary>The resourceVersion of the newest change, for waiting until an informer has seen everything.</summary>
+    public string ResourceVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     public int MetadataPatches { get; private set; }
 
     public List<Eventsv1Event> Events { get; } = [];

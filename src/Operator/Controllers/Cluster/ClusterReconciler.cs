@@ -109,7 +109,7 @@ public sealed class ClusterReconciler(
         }
 
         await status.ReadyAsync(obj, $"ECS cluster {cluster.ClusterName} is ACTIVE", cancellationToken);
-        return ReconcileResult.After(options.ResyncPeriod);
+        return ReconcileResult.Done; // converged: the runtime's periodic resync is the only requeue
     }
 
     private static string NameOf(V1alpha1Cluster obj) => string.IsNullOrEmpty(obj.Spec.ClusterName) ? obj.Metadata.Name : obj.Spec.ClusterName;

@@ -95,7 +95,7 @@ public sealed class TaskDefinitionReconciler(
         obj.Status.ActiveRevisions = active;
         obj.Status.RecentRevisions = recent?.ToList();
         await status.ReadyAsync(obj, $"revision {family}:{current.Revision} is ACTIVE and matches the spec", cancellationToken);
-        return ReconcileResult.After(options.ResyncPeriod);
+        return ReconcileResult.Done; // converged: the runtime's periodic resync is the only requeue
     }
 
     private Task<OwnershipTags> OwnershipAsync(V1alpha1TaskDefinition obj, CancellationToken cancellationToken) =>

@@ -25,9 +25,11 @@ public sealed class KindController<TEntity> : IController
     private readonly ILogger _logger;
     private readonly RuntimeMetrics.ControllerMetrics _metrics;
     private readonly TerminalErrorReporter _terminalReporter;
+    private readonly IResyncSweep<TEntity> _resync;
+    private readonly TimeSpan _resyncPeriod;
     private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
 
-    public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, ILogger logger)
+    public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, IResyncSweep<TEntity> resync, TimeSpan resyncPeriod, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(informer);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -37,9 +39,11 @@ public sealed class KindController<TEntity> : IController
         _finalizers = finalizers;
         _logger = logger;
         _terminalReporter = terminalReporter;
+        _resync = resync;
+        _resyncPeriod = resyncPeriod;
         WorkQueue<ReconcileRequest>? queue = null;
         _metrics = metrics.ForController(name, () => queue?.InFlightDurations() ?? []);
-        Queue = queue = new WorkQueue<ReconcileRequest>(metrics: _metrics);
+        Queue = queue = new WorkQueue<ReconcileRequest>(metrics: _metrics, time: time);
         informer.Subscribe(OnOwnChange);
     }
 
@@ -57,6 +61,12 @@ public sealed class KindController<TEntity> : IController
         {
             Queue.Add(key);
         }
+    }
+
+    public async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        _metrics.Resynced();
+        await _resync.SweepAsync(_informer.Cache.Keys(), Queue.Add, cancellationToken);
     }
 
     public async Task RunWorkersAsync(int workers, CancellationToken cancellationToken)
@@ -183,7 +193,8 @@ public sealed class KindController<TEntity> : IController
 
     private string ScheduleNext(ReconcileRequest request, ReconcileResult result)
     {
-        if (result.RequeueAfter is not { } delay)
+        // A requeue no sooner than the next resync is the resync's job: two sources would reconcile the object twice.
+        if (result.RequeueAfter is not { } delay || delay >= _resyncPeriod)
         {
             return RuntimeMetrics.ControllerMetrics.Success;
         }

@@ -23,6 +23,7 @@ public sealed class RuntimeMetrics
     private readonly Gauge _longestRunning;
     private readonly Gauge _unfinishedWork;
     private readonly Gauge _leaderStatus;
+    private readonly Counter _resyncs;
 
     public RuntimeMetrics(CollectorRegistry registry)
     {
@@ -42,6 +43,7 @@ public sealed class RuntimeMetrics
         _retries = f.CreateCounter("workqueue_retries_total", "Total number of retries handled by workqueue", new CounterConfiguration { LabelNames = queue });
         _longestRunning = f.CreateGauge("workqueue_longest_running_processor_seconds", "How many seconds has the longest running processor for workqueue been running", new GaugeConfiguration { LabelNames = queue });
         _unfinishedWork = f.CreateGauge("workqueue_unfinished_work_seconds", "How many seconds of work has been done that is in progress and hasn't been observed by work_duration", new GaugeConfiguration { LabelNames = queue });
+        _resyncs = f.CreateCounter("ecs_operator_resync_sweeps_total", "Periodic resync sweeps started per controller (each queues every object once)", new CounterConfiguration { LabelNames = controller });
         _leaderStatus = f.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master", new GaugeConfiguration { LabelNames = ["name"] });
     }
 
@@ -62,6 +64,7 @@ public sealed class RuntimeMetrics
         }
 
         _reconcileErrors.WithLabels(controller);
+        _resyncs.WithLabels(controller);
         _adds.WithLabels(controller, controller);
         _retries.WithLabels(controller, controller);
         Registry.AddBeforeCollectCallback(() =>
@@ -92,6 +95,8 @@ public sealed class RuntimeMetrics
                 owner._reconcileErrors.WithLabels(controller).Inc();
             }
         }
+
+        public void Resynced() => owner._resyncs.WithLabels(controller).Inc();
 
         public void SetMaxConcurrent(int workers) => owner._maxConcurrent.WithLabels(controller).Set(workers);
 

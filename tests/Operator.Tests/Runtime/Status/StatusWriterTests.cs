@@ -22,7 +22,7 @@ public sealed class StatusWriterTests
         widget.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/a";
         Conditions.MarkReady(widget.Status, widget.Metadata.Generation, "Available", "ready", T0);
         Assert.True(await h.StatusWriter.WriteAsync(widget, ct));
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn is not null));
+        Assert.True(await Eventually.TrueAsync(() => h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn is not null));
 
         var again = h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!;
         again.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/a";
