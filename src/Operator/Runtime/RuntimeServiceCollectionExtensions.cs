@@ -74,7 +74,7 @@ public static class RuntimeServiceCollectionExtensions
                 sp.GetRequiredService<IServiceScopeFactory>(),
                 sp.GetRequiredService<Finalizers>(),
                 sp.GetRequiredService<RuntimeMetrics>(),
-                new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), TimeProvider.System),
+                new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), sp.GetRequiredService<TimeProvider>()),
                 sp.GetRequiredService<IResyncSweep<TEntity>>(),
                 sp.GetRequiredService<OperatorRuntimeOptions>().ResyncPeriod,
                 sp.GetRequiredService<TimeProvider>(),

@@ -7,6 +7,7 @@ using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
+using Xunit;
 
 namespace EcsOperator.Tests.Runtime;
 
@@ -20,7 +21,7 @@ public sealed class ControllerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null, TimeProvider? time = null)
+    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null, TimeProvider? time = null, TimeSpan? resyncPeriod = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -28,7 +29,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         services.AddSingleton<IKubeClient>(Kube);
         services.AddSingleton(Registry);
         services.AddSingleton(Reconciler);
-        services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0" });
+        services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0", ResyncPeriod = resyncPeriod ?? TimeSpan.FromMinutes(10) });
         services.AddController<Widget, ScriptedReconciler>("widget", configure);
         _provider = services.BuildServiceProvider();
         Controller = _provider.GetRequiredService<KindController<Widget>>();
@@ -60,6 +61,14 @@ public sealed class ControllerHarness : IAsyncDisposable
     /// nothing runs until an object changes or the clock moves, so counts read now are final.
     /// </summary>
     public bool IsSettled => Informer.ResourceVersion == Kube.ResourceVersion && Controller.Queue.IsIdle;
+
+    /// <summary>The sum of every sample of a metric in the harness's registry, as a scrape would show it.</summary>
+    public async Task<double> MetricAsync(string name)
+    {
+        using var stream = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        return PrometheusText.Sum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), name);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,7 @@ public sealed class RuntimeMetrics
     private static readonly double[] DurationBuckets = Histogram.ExponentialBuckets(0.001, 2, 20);
     private readonly Counter _reconcileTotal;
     private readonly Counter _reconcileErrors;
+    private readonly Counter _terminalErrors;
     private readonly Histogram _reconcileTime;
     private readonly Gauge _maxConcurrent;
     private readonly Gauge _activeWorkers;
@@ -33,6 +34,7 @@ public sealed class RuntimeMetrics
         string[] queue = ["controller", "name"];
         _reconcileTotal = f.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", new CounterConfiguration { LabelNames = ["controller", "result"] });
         _reconcileErrors = f.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", new CounterConfiguration { LabelNames = controller });
+        _terminalErrors = f.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", new CounterConfiguration { LabelNames = controller });
         _reconcileTime = f.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", new HistogramConfiguration { LabelNames = controller, Buckets = DurationBuckets });
         _maxConcurrent = f.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", new GaugeConfiguration { LabelNames = controller });
         _activeWorkers = f.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", new GaugeConfiguration { LabelNames = controller });
@@ -64,6 +66,7 @@ public sealed class RuntimeMetrics
         }
 
         _reconcileErrors.WithLabels(controller);
+        _terminalErrors.WithLabels(controller);
         _resyncs.WithLabels(controller);
         _adds.WithLabels(controller, controller);
         _retries.WithLabels(controller, controller);
@@ -95,6 +98,9 @@ public sealed class RuntimeMetrics
                 owner._reconcileErrors.WithLabels(controller).Inc();
             }
         }
+
+        /// <summary>A terminal error, counted apart (it is also an error of <see cref="Reconciled"/>).</summary>
+        public void TerminalError() => owner._terminalErrors.WithLabels(controller).Inc();
 
         public void Resynced() => owner._resyncs.WithLabels(controller).Inc();
 

@@ -3,7 +3,6 @@ using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Prometheus;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime.Controller;
@@ -19,7 +18,7 @@ public sealed class ResyncTests
     public async Task Each_resync_reconciles_every_object_exactly_once_even_when_the_reconciler_asks_to_come_back_after_the_period()
     {
         var clock = new FakeTimeProvider();
-        await using var h = new ControllerHarness(time: clock);
+        await using var h = new ControllerHarness(time: clock, resyncPeriod: Period);
 
         // What the Cluster and TaskDefinition reconcilers used to answer when converged: a second source of requeues.
         h.Reconciler.OnReconcile = (_, _, _) => Task.FromResult(ReconcileResult.After(Period));
@@ -30,7 +29,7 @@ public sealed class ResyncTests
 
         await h.StartAsync();
         Assert.True(await Eventually.TrueAsync(() => h.IsSettled), "the first reconciles of every object did not settle");
-        var baseline = await ReconcilesAsync(h.Registry);
+        var baseline = await h.MetricAsync("controller_runtime_reconcile_total");
         using var stop = new CancellationTokenSource();
         var resync = new PeriodicResync(Period, clock, NullLogger.Instance).RunAsync([h.Controller], stop.Token);
 
@@ -39,23 +38,11 @@ public sealed class ResyncTests
             // Sweep k is due within [k × period, k × period + 10 %): each step makes exactly one more sweep due.
             clock.Advance(sweep == 1 ? Period * (1 + PeriodicResync.JitterFraction) : Period);
             var expected = baseline + (sweep * Objects);
-            Assert.True(await Eventually.TrueAsync(async () => await SweepsAsync(h.Registry) == sweep && await ReconcilesAsync(h.Registry) >= expected && h.IsSettled), $"sweep {sweep} did not settle");
-            Assert.Equal(expected, await ReconcilesAsync(h.Registry));
+            Assert.True(await Eventually.TrueAsync(async () => await h.MetricAsync("ecs_operator_resync_sweeps_total") == sweep && await h.MetricAsync("controller_runtime_reconcile_total") >= expected && h.IsSettled), $"sweep {sweep} did not settle");
+            Assert.Equal(expected, await h.MetricAsync("controller_runtime_reconcile_total"));
         }
 
         await stop.CancelAsync();
         await resync;
-    }
-
-    private static Task<double> ReconcilesAsync(CollectorRegistry registry) => SumAsync(registry, "controller_runtime_reconcile_total");
-
-    private static Task<double> SweepsAsync(CollectorRegistry registry) => SumAsync(registry, "ecs_operator_resync_sweeps_total");
-
-    private static async Task<double> SumAsync(CollectorRegistry registry, string name)
-    {
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
-        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        return PrometheusText.Sum(text, name);
     }
 }

@@ -55,6 +55,24 @@ public sealed class StatusWriterTests
     }
 
     [Fact]
+    public async Task The_last_write_of_a_deleted_object_is_forgotten()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        kube.Apply(Widget.Create("ns", "a"));
+        var cache = new ObjectCache<Widget>();
+        cache.Upsert(kube.Peek("ns/a")!);
+        var writer = new StatusWriter<Widget>(kube, cache);
+        var widget = cache.Get(new ReconcileRequest("ns", "a"))!;
+        widget.Status.Arn = "arn:written";
+        Assert.True(await writer.WriteAsync(widget, TestContext.Current.CancellationToken));
+        Assert.Equal(1, writer.TrackedCount); // the watch has not delivered the write yet
+
+        cache.Remove("ns/a"); // the object is deleted before it does
+
+        Assert.Equal(0, writer.TrackedCount);
+    }
+
+    [Fact]
     public void The_patch_holds_only_changed_fields_and_nulls_removed_ones()
     {
         var cached = new WidgetStatus { Arn = "arn:old", Runs = 3, ObservedGeneration = 1 };
