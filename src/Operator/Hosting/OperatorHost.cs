@@ -1,6 +1,7 @@
 using EcsOperator.Aws;
 using EcsOperator.Controllers;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Metrics;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,16 @@ public static class OperatorHost
         }
 
         using var host = Build(options, config);
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (EndpointBindException ex)
+        {
+            await Console.Error.WriteLineAsync($"ecs-operator: {ex.Message}");
+            return 1;
+        }
+
         return 0;
     }
 

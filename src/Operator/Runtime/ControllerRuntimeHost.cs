@@ -41,8 +41,8 @@ public sealed class ControllerRuntimeHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _metricsEndpoint = await HttpEndpoint.StartAsync(options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
-        _healthEndpoint = await HttpEndpoint.StartAsync(options.HealthProbeBindAddress, routes => ProbeEndpoints.MapHealth(routes, () => IsReady), cancellationToken);
+        _metricsEndpoint = await StartEndpointAsync("metrics", options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
+        _healthEndpoint = await StartEndpointAsync("health probes", options.HealthProbeBindAddress, routes => ProbeEndpoints.MapHealth(routes, () => IsReady), cancellationToken);
         LogServing("metrics", _metricsEndpoint);
         LogServing("health probes", _healthEndpoint);
         _informerLoops = Task.WhenAll(_informers.Select(i => Task.Run(() => i.RunAsync(_informersStop.Token), CancellationToken.None)));
@@ -109,6 +109,18 @@ public sealed class ControllerRuntimeHost(
         }
 
         return Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(options.Workers, leading)));
+    }
+
+    private static async Task<HttpEndpoint?> StartEndpointAsync(string what, string bindAddress, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HttpEndpoint.StartAsync(bindAddress, map, cancellationToken);
+        }
+        catch (EndpointBindException e)
+        {
+            throw new EndpointBindException($"{what} endpoint: {e.Message}", e.InnerException!);
+        }
     }
 
     private void LogServing(string what, HttpEndpoint? endpoint)
