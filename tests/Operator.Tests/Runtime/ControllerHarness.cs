@@ -6,6 +6,7 @@ using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Prometheus;
 using Xunit;
 
@@ -24,7 +25,7 @@ public sealed class ControllerHarness : IAsyncDisposable
     public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null, TimeProvider? time = null, TimeSpan? resyncPeriod = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IKubeClient>(Kube);
         services.AddSingleton(Registry);
@@ -38,6 +39,11 @@ public sealed class ControllerHarness : IAsyncDisposable
     }
 
     public FakeKubeClient<Widget> Kube { get; } = new();
+
+    /// <summary>Every line logged through the harness's logger factory, with the scopes open at the time.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public ILoggerFactory LoggerFactory => _provider.GetRequiredService<ILoggerFactory>();
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 

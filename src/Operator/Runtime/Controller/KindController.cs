@@ -138,6 +138,7 @@ public sealed class KindController<TEntity> : IController
 
         // Taken before the reconciler runs: it receives this very object and may change it.
         var fingerprint = ChangeFilter.Fingerprint(obj.Metadata);
+        using var logScope = _logger.BeginScope(ReconcileLogScope.For(obj));
 
         string outcome;
         try
