@@ -1,3 +1,4 @@
+using EcsOperator.RateLimiting;
 using EcsOperator.Aws.Budget;
 using EcsOperator.Aws.Core;
 using Xunit;

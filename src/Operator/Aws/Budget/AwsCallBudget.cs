@@ -1,3 +1,4 @@
+using EcsOperator.RateLimiting;
 using EcsOperator.Aws.Core;
 
 namespace EcsOperator.Aws.Budget;
