@@ -1,6 +1,7 @@
 using EcsOperator.Aws;
 using EcsOperator.Controllers;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Client;
 using EcsOperator.Runtime.Metrics;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;

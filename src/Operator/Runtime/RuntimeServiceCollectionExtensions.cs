@@ -40,7 +40,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(options.LeaderElection);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(_ => KubeClientFactory.Create(options.Kubeconfig));
+        services.TryAddSingleton<IKubernetes>(_ => KubeConnection.CreateClient(options.Kubeconfig));
         services.TryAddSingleton<IKubeClient, KubeClient>();
         services.AddSingleton(new ShardScope(options.Namespace, LabelSelector.Parse(options.LabelSelector)));
         services.AddSingleton<ReferenceResolver>();
