@@ -45,6 +45,30 @@ public static partial class GoDuration
         return true;
     }
 
+    /// <summary>The form the flags accept: 15s, 10m, 1h30m, 500ms; "0s" for zero.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "a duration flag is never negative");
+        }
+
+        var parts = new List<string>();
+        AddPart(parts, (int)value.TotalHours, "h");
+        AddPart(parts, value.Minutes, "m");
+        AddPart(parts, value.Seconds, "s");
+        AddPart(parts, value.Milliseconds, "ms");
+        return parts.Count == 0 ? "0s" : string.Concat(parts);
+    }
+
+    private static void AddPart(List<string> parts, int amount, string unit)
+    {
+        if (amount > 0)
+        {
+            parts.Add(amount.ToString(CultureInfo.InvariantCulture) + unit);
+        }
+    }
+
     [GeneratedRegex(@"(?<n>\d+(\.\d+)?)(?<u>ms|h|m|s)")]
     private static partial Regex Part();
 }

@@ -2,6 +2,8 @@ using EcsOperator.Aws;
 using EcsOperator.Controllers;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Client;
+using EcsOperator.Runtime.Metrics;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +30,16 @@ public static class OperatorHost
         }
 
         using var host = Build(options, config);
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (EndpointBindException ex)
+        {
+            await Console.Error.WriteLineAsync($"ecs-operator: {ex.Message}");
+            return 1;
+        }
+
         return 0;
     }
 

@@ -43,14 +43,14 @@ public static class RunCommand
                 LeaderElect = parse.GetValue(leaderElect),
                 LeaderElectionId = parse.GetRequiredValue(leaseId),
                 LeaderElectionNamespace = parse.GetValue(leaseNs),
-                LeaderElectionLeaseDuration = parse.GetRequiredValue(leaseDuration),
-                LeaderElectionRenewDeadline = parse.GetRequiredValue(renewDeadline),
-                LeaderElectionRetryPeriod = parse.GetRequiredValue(retryPeriod),
+                LeaderElectionLeaseDuration = DurationValue(parse, leaseDuration, defaults.LeaderElectionLeaseDuration),
+                LeaderElectionRenewDeadline = DurationValue(parse, renewDeadline, defaults.LeaderElectionRenewDeadline),
+                LeaderElectionRetryPeriod = DurationValue(parse, retryPeriod, defaults.LeaderElectionRetryPeriod),
                 ClusterId = parse.GetValue(clusterId),
                 Region = parse.GetValue(region),
                 AwsEndpointUrl = parse.GetValue(endpoint),
                 AwsBudgetScale = parse.GetValue(budgetScale),
-                ResyncPeriod = parse.GetRequiredValue(resync),
+                ResyncPeriod = DurationValue(parse, resync, defaults.ResyncPeriod),
                 Workers = parse.GetValue(workers),
                 MetricsBindAddress = parse.GetRequiredValue(metrics),
                 HealthProbeBindAddress = parse.GetRequiredValue(health),
@@ -59,10 +59,14 @@ public static class RunCommand
         return command;
     }
 
-    private static Option<TimeSpan> DurationOption(string name, TimeSpan defaultValue, string description) => new(name)
+    /// <summary>
+    /// A duration flag. Its default is shown in the help as the flags write it ("15s", not "00:00:15"), so the
+    /// option has no DefaultValueFactory (whose value the help would print with TimeSpan.ToString); read it with
+    /// <see cref="DurationValue"/>.
+    /// </summary>
+    private static Option<TimeSpan?> DurationOption(string name, TimeSpan defaultValue, string description) => new(name)
     {
-        Description = $"{description} (e.g. 15s, 10m)",
-        DefaultValueFactory = _ => defaultValue,
+        Description = $"{description} (e.g. 15s, 10m) [default: {GoDuration.Format(defaultValue)}]",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
@@ -72,7 +76,10 @@ public static class RunCommand
             }
 
             result.AddError($"{name}: '{text}' is not a duration such as 15s or 10m");
-            return defaultValue;
+            return null;
         },
     };
+
+    private static TimeSpan DurationValue(ParseResult parse, Option<TimeSpan?> option, TimeSpan defaultValue) =>
+        parse.GetValue(option) ?? defaultValue;
 }

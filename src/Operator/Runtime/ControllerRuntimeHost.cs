@@ -9,7 +9,7 @@ namespace EcsOperator.Runtime;
 
 /// <summary>
 /// Runs the runtime inside the generic host: informers start at once (caches warm while not leader), workers run
-/// only while leading, the periodic resync requeues everything, and /metrics, /healthz, /readyz are served.
+/// only while leading, the periodic resync (<see cref="PeriodicResync"/>) sweeps every controller once per period, and /metrics, /healthz, /readyz are served.
 /// Stopping drains in-flight reconciles (up to the shutdown timeout), then releases the lease.
 /// </summary>
 public sealed class ControllerRuntimeHost(
@@ -18,6 +18,7 @@ public sealed class ControllerRuntimeHost(
     LeaderElectionRunner election,
     OperatorRuntimeOptions options,
     RuntimeMetrics metrics,
+    TimeProvider time,
     ILogger<ControllerRuntimeHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly IReadOnlyList<IInformer> _informers = [.. informers];
@@ -40,8 +41,8 @@ public sealed class ControllerRuntimeHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _metricsEndpoint = await HttpEndpoint.StartAsync(options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
-        _healthEndpoint = await HttpEndpoint.StartAsync(options.HealthProbeBindAddress, routes => ProbeEndpoints.MapHealth(routes, () => IsReady), cancellationToken);
+        _metricsEndpoint = await StartEndpointAsync("metrics", options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
+        _healthEndpoint = await StartEndpointAsync("health probes", options.HealthProbeBindAddress, routes => ProbeEndpoints.MapHealth(routes, () => IsReady), cancellationToken);
         LogServing("metrics", _metricsEndpoint);
         LogServing("health probes", _healthEndpoint);
         _informerLoops = Task.WhenAll(_informers.Select(i => Task.Run(() => i.RunAsync(_informersStop.Token), CancellationToken.None)));
@@ -82,7 +83,7 @@ public sealed class ControllerRuntimeHost(
         try
         {
             await Task.WhenAll(_informers.Select(i => i.WaitForSyncAsync(stopping)));
-            var resync = Task.Run(() => ResyncAsync(stopping), CancellationToken.None);
+            var resync = Task.Run(() => new PeriodicResync(options.ResyncPeriod, time, logger).RunAsync(_controllers, stopping), CancellationToken.None);
             if (options.LeaderElection.Enabled)
             {
                 await election.RunAsync(RunControllersAsync, stopping);
@@ -110,21 +111,15 @@ public sealed class ControllerRuntimeHost(
         return Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(options.Workers, leading)));
     }
 
-    private async Task ResyncAsync(CancellationToken stopping)
+    private static async Task<HttpEndpoint?> StartEndpointAsync(string what, string bindAddress, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.ResyncPeriod);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
-            {
-                foreach (var controller in _controllers)
-                {
-                    controller.EnqueueAll();
-                }
-            }
+            return await HttpEndpoint.StartAsync(bindAddress, map, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (EndpointBindException e)
         {
+            throw new EndpointBindException($"{what} endpoint: {e.Message}", e.InnerException!);
         }
     }
 

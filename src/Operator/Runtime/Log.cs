@@ -51,4 +51,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {What} on {Address}")]
     public static partial void Serving(ILogger logger, string what, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resync sweep of {Controller} failed; the next period tries again")]
+    public static partial void ResyncFailed(ILogger logger, Exception exception, string controller);
 }

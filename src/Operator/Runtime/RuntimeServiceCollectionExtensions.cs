@@ -40,7 +40,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(options.LeaderElection);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(_ => KubeClientFactory.Create(options.Kubeconfig));
+        services.TryAddSingleton<IKubernetes>(_ => KubeConnection.CreateClient(options.Kubeconfig));
         services.TryAddSingleton<IKubeClient, KubeClient>();
         services.AddSingleton(new ShardScope(options.Namespace, LabelSelector.Parse(options.LabelSelector)));
         services.AddSingleton<ReferenceResolver>();
@@ -65,6 +65,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<IReconciler<TEntity>, TReconciler>();
         var builder = new ControllerBuilder<TEntity>(services);
         configure?.Invoke(builder);
+        services.TryAddSingleton<IResyncSweep<TEntity>, EnqueueAllSweep<TEntity>>();
         services.AddSingleton(sp =>
         {
             var controller = new KindController<TEntity>(
@@ -73,7 +74,10 @@ public static class RuntimeServiceCollectionExtensions
                 sp.GetRequiredService<IServiceScopeFactory>(),
                 sp.GetRequiredService<Finalizers>(),
                 sp.GetRequiredService<RuntimeMetrics>(),
-                new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), TimeProvider.System),
+                new TerminalErrorReporter(sp.GetRequiredService<IKubeClient>(), sp.GetRequiredService<IEventRecorder>(), sp.GetRequiredService<TimeProvider>()),
+                sp.GetRequiredService<IResyncSweep<TEntity>>(),
+                sp.GetRequiredService<OperatorRuntimeOptions>().ResyncPeriod,
+                sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger($"EcsOperator.Runtime.Controller.{name}"));
             foreach (var watch in builder.WatchSetups)
             {

@@ -1,6 +1,7 @@
 using EcsOperator.Runtime;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
+using EcsOperator.Testing;
 using Xunit;
 
 namespace EcsOperator.IntegrationTests.Runtime;

@@ -51,7 +51,7 @@ public sealed class RuntimeKube : IAsyncDisposable
     }
 
     /// <summary>A fresh client (its own connections), as a separate operator process would have, from LocalKube's kubeconfig.</summary>
-    public static IKubernetes NewApi(LocalKubeServer server) => KubeClientFactory.Create(server.Kubeconfig.Path);
+    public static IKubernetes NewApi(LocalKubeServer server) => KubeConnection.CreateClient(server.Kubeconfig.Path);
 
     public Task InstallCrdAsync() =>
         Api.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<V1CustomResourceDefinition>(WidgetCrd));

@@ -72,6 +72,40 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_taken_metrics_port_is_one_line_naming_the_address_not_a_stack_trace()
+    {
+        var kubeconfig = Path.Combine(Path.GetTempPath(), TestNames.Unique("kubeconfig"));
+        await using var kube = await LocalKube.LocalKubeServer.StartAsync(new LocalKube.LocalKubeOptions { Port = FreePort.Next(), KubeconfigPath = kubeconfig }, TestContext.Current.CancellationToken);
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        try
+        {
+            var result = await RunOperatorAsync("run", "--kubeconfig", kubeconfig, "--metrics-bind-address", address, "--health-probe-bind-address", "0");
+
+            Assert.NotEqual(0, result.ExitCode);
+            var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"metrics endpoint: cannot listen on {address}", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", result.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [Fact]
+    public async Task Help_prints_durations_as_the_flags_accept_them()
+    {
+        var result = await RunOperatorAsync("run", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[default: 10m]", result.StdOut, StringComparison.Ordinal); // --resync-period
+        Assert.Contains("[default: 15s]", result.StdOut, StringComparison.Ordinal); // --leader-election-lease-duration
+        Assert.DoesNotContain("00:00:", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_flag_values_are_rejected_with_the_flag_name()
     {
         var result = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--resync-period", "often", "--workers", "0");

@@ -19,6 +19,22 @@ public sealed class GoDurationTests
     }
 
     [Theory]
+    [InlineData(15_000, "15s")]
+    [InlineData(600_000, "10m")]
+    [InlineData(5_400_000, "1h30m")]
+    [InlineData(500, "500ms")]
+    [InlineData(90_000_000, "25h")]
+    [InlineData(0, "0s")]
+    public void Formats_durations_as_the_flags_accept_them(double milliseconds, string expected)
+    {
+        var text = GoDuration.Format(TimeSpan.FromMilliseconds(milliseconds));
+
+        Assert.Equal(expected, text);
+        Assert.True(GoDuration.TryParse(text, out var back));
+        Assert.Equal(milliseconds, back.TotalMilliseconds);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("often")]
     [InlineData("10x")]

@@ -6,7 +6,9 @@ using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Prometheus;
+using Xunit;
 
 namespace EcsOperator.Tests.Runtime;
 
@@ -20,14 +22,15 @@ public sealed class ControllerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null)
+    public ControllerHarness(Action<ControllerBuilder<Widget>>? configure = null, TimeProvider? time = null, TimeSpan? resyncPeriod = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IKubeClient>(Kube);
         services.AddSingleton(Registry);
         services.AddSingleton(Reconciler);
-        services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0" });
+        services.AddControllerRuntime(new OperatorRuntimeOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "0", ResyncPeriod = resyncPeriod ?? TimeSpan.FromMinutes(10) });
         services.AddController<Widget, ScriptedReconciler>("widget", configure);
         _provider = services.BuildServiceProvider();
         Controller = _provider.GetRequiredService<KindController<Widget>>();
@@ -36,6 +39,11 @@ public sealed class ControllerHarness : IAsyncDisposable
     }
 
     public FakeKubeClient<Widget> Kube { get; } = new();
+
+    /// <summary>Every line logged through the harness's logger factory, with the scopes open at the time.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public ILoggerFactory LoggerFactory => _provider.GetRequiredService<ILoggerFactory>();
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
@@ -54,21 +62,18 @@ public sealed class ControllerHarness : IAsyncDisposable
         _loops.Add(Task.Run(() => Controller.RunWorkersAsync(workers, _stop.Token)));
     }
 
-    /// <summary>Polls (bounded) until the condition holds; returns whether it did.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
+    /// <summary>
+    /// True when the informer has applied the fake's newest change and the controller's queue is idle: from here on
+    /// nothing runs until an object changes or the clock moves, so counts read now are final.
+    /// </summary>
+    public bool IsSettled => Informer.ResourceVersion == Kube.ResourceVersion && Controller.Queue.IsIdle;
+
+    /// <summary>The sum of every sample of a metric in the harness's registry, as a scrape would show it.</summary>
+    public async Task<double> MetricAsync(string name)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return condition();
+        using var stream = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        return PrometheusText.Sum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), name);
     }
 
     public async ValueTask DisposeAsync()

@@ -23,6 +23,21 @@ public sealed class FakeKubeClient<TEntity> : IKubeClient
 
     public int StatusPatches { get; private set; }
 
+    /// <summary>How many of the next status patches fail as an unreachable API server would.</summary>
+    public int FailingStatusPatches { get; set; }
+
+    /// <summary>The resourceVersion of the newest change, for waiting until an informer has seen everything.</summary>
+    public string ResourceVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     public int MetadataPatches { get; private set; }
 
     public List<Eventsv1Event> Events { get; } = [];
@@ -102,6 +117,12 @@ public sealed class FakeKubeClient<TEntity> : IKubeClient
     {
         lock (_gate)
         {
+            if (FailingStatusPatches > 0)
+            {
+                FailingStatusPatches--;
+                throw new HttpRequestException("the API server is unreachable (FakeKubeClient.FailingStatusPatches)");
+            }
+
             StatusPatches++;
             var key = $"{@namespace}/{name}";
             var json = JsonNode.Parse(KubernetesJson.Serialize(_objects[key]))!.AsObject();

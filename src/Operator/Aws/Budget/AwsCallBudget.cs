@@ -1,4 +1,5 @@
 using EcsOperator.Aws.Core;
+using EcsOperator.RateLimiting;
 
 namespace EcsOperator.Aws.Budget;
 

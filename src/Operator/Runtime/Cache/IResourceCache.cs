@@ -12,6 +12,9 @@ public interface IResourceCache<TEntity>
 {
     int Count { get; }
 
+    /// <summary>Raised (outside the cache's lock) when an object leaves the cache: deleted, or gone from the shard.</summary>
+    event Action<ReconcileRequest>? Removed;
+
     TEntity? Get(ReconcileRequest request);
 
     IReadOnlyList<TEntity> List();

@@ -26,6 +26,7 @@ public sealed class Informer<TEntity> : IInformer
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Action<InformerEvent<TEntity>>> _subscribers = [];
+    private string? _resourceVersion;
     private int _listCount;
     private int _consecutiveFailures;
 
@@ -44,6 +45,9 @@ public sealed class Informer<TEntity> : IInformer
     public bool HasSynced => _synced.Task.IsCompleted;
 
     public int ListCount => Volatile.Read(ref _listCount);
+
+    /// <summary>The resourceVersion of the last change applied to the cache and published to every subscriber.</summary>
+    public string? ResourceVersion => Volatile.Read(ref _resourceVersion);
 
     public bool IsConnected => HasSynced && Volatile.Read(ref _consecutiveFailures) < FailuresBeforeDisconnected;
 
@@ -111,6 +115,7 @@ public sealed class Informer<TEntity> : IInformer
             Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, gone, gone));
         }
 
+        Volatile.Write(ref _resourceVersion, list.ResourceVersion);
         Log.Listed(_logger, Kind, list.Items.Count, list.ResourceVersion);
         _synced.TrySetResult();
         return list.ResourceVersion;
@@ -137,6 +142,8 @@ public sealed class Informer<TEntity> : IInformer
                 default:
                     break; // bookmarks only move the resourceVersion
             }
+
+            Volatile.Write(ref _resourceVersion, resourceVersion);
         }
 
         return resourceVersion;

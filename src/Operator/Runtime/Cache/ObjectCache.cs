@@ -25,6 +25,8 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         }
     }
 
+    public event Action<ReconcileRequest>? Removed;
+
     public int Count
     {
         get
@@ -93,16 +95,19 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
 
     internal TEntity? Remove(string key)
     {
+        TEntity? old;
         lock (_gate)
         {
-            if (!_objects.Remove(key, out var old))
+            if (!_objects.Remove(key, out old))
             {
                 return null;
             }
 
             Unindex(key, old);
-            return old;
         }
+
+        Removed?.Invoke(ReconcileRequest.Parse(key));
+        return old;
     }
 
     /// <summary>The stored instances themselves, for the informer's relist diff.</summary>

@@ -28,14 +28,17 @@ public static class ChangeFilter
             && SameEntries(old.Annotations, updated.Annotations);
     }
 
-    /// <summary>What must change before a terminal error is retried: generation, annotations or deletion.</summary>
+    /// <summary>
+    /// What must change before a terminal error is retried: generation, annotations or deletion; or the uid, when the
+    /// object was deleted and created again under the same name.
+    /// </summary>
     public static string Fingerprint(V1ObjectMeta meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
         var annotations = meta.Annotations is null
             ? string.Empty
             : string.Join('\n', meta.Annotations.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
-        return $"{meta.Generation}|{meta.DeletionTimestamp?.ToUniversalTime():O}|{annotations}";
+        return $"{meta.Uid}|{meta.Generation}|{meta.DeletionTimestamp?.ToUniversalTime():O}|{annotations}";
     }
 
     private static bool SameItems(IList<string>? a, IList<string>? b) =>

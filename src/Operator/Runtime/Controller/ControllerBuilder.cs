@@ -27,6 +27,14 @@ public sealed class ControllerBuilder<TEntity>
         return this;
     }
 
+    /// <summary>Replaces the default resync (enqueue every key) with the kind's own sweep; see <see cref="IResyncSweep{TEntity}"/>.</summary>
+    public ControllerBuilder<TEntity> ResyncWith<TSweep>()
+        where TSweep : class, IResyncSweep<TEntity>
+    {
+        _services.AddSingleton<IResyncSweep<TEntity>, TSweep>();
+        return this;
+    }
+
     /// <summary>Requeues the requests <paramref name="map"/> returns whenever a <typeparamref name="TOther"/> changes.</summary>
     public ControllerBuilder<TEntity> Watches<TOther>(Func<TOther, IResourceCache<TEntity>, IEnumerable<ReconcileRequest>> map)
         where TOther : class, IKubernetesObject<V1ObjectMeta>

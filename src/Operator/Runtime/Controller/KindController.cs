@@ -25,9 +25,11 @@ public sealed class KindController<TEntity> : IController
     private readonly ILogger _logger;
     private readonly RuntimeMetrics.ControllerMetrics _metrics;
     private readonly TerminalErrorReporter _terminalReporter;
+    private readonly IResyncSweep<TEntity> _resync;
+    private readonly TimeSpan _resyncPeriod;
     private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
 
-    public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, ILogger logger)
+    public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, IResyncSweep<TEntity> resync, TimeSpan resyncPeriod, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(informer);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -37,9 +39,11 @@ public sealed class KindController<TEntity> : IController
         _finalizers = finalizers;
         _logger = logger;
         _terminalReporter = terminalReporter;
+        _resync = resync;
+        _resyncPeriod = resyncPeriod;
         WorkQueue<ReconcileRequest>? queue = null;
         _metrics = metrics.ForController(name, () => queue?.InFlightDurations() ?? []);
-        Queue = queue = new WorkQueue<ReconcileRequest>(metrics: _metrics);
+        Queue = queue = new WorkQueue<ReconcileRequest>(metrics: _metrics, time: time);
         informer.Subscribe(OnOwnChange);
     }
 
@@ -59,6 +63,12 @@ public sealed class KindController<TEntity> : IController
         }
     }
 
+    public async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        _metrics.Resynced();
+        await _resync.SweepAsync(_informer.Cache.Keys(), Queue.Add, cancellationToken);
+    }
+
     public async Task RunWorkersAsync(int workers, CancellationToken cancellationToken)
     {
         _metrics.SetMaxConcurrent(workers);
@@ -71,6 +81,12 @@ public sealed class KindController<TEntity> : IController
 
     private void OnOwnChange(InformerEvent<TEntity> change)
     {
+        if (change.Type == InformerEventType.Deleted)
+        {
+            // Gone for good: a recreated object of the same name is a new object, never parked.
+            _terminal.TryRemove(ReconcileRequest.For(change.Object), out _);
+        }
+
         if (ChangeFilter.RequeuesOwner(change))
         {
             Queue.Add(ReconcileRequest.For(change.Object));
@@ -120,6 +136,10 @@ public sealed class KindController<TEntity> : IController
             return;
         }
 
+        // Taken before the reconciler runs: it receives this very object and may change it.
+        var fingerprint = ChangeFilter.Fingerprint(obj.Metadata);
+        using var logScope = _logger.BeginScope(ReconcileLogScope.For(obj));
+
         string outcome;
         try
         {
@@ -136,10 +156,7 @@ public sealed class KindController<TEntity> : IController
         }
         catch (TerminalReconcileException e)
         {
-            Log.TerminalError(_logger, e, Name, request.ToString(), e.Reason);
-            _terminal[request] = ChangeFilter.Fingerprint(obj.Metadata);
-            Queue.Forget(request);
-            await _terminalReporter.ReportAsync(obj, _informer.Cache.Get(request), e, cancellationToken);
+            await ParkAsync(request, obj, fingerprint, e, cancellationToken);
             outcome = RuntimeMetrics.ControllerMetrics.Error;
         }
         catch (Exception e)
@@ -150,6 +167,29 @@ public sealed class KindController<TEntity> : IController
         }
 
         _metrics.Reconciled(outcome, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Shows the terminal error (Stalled, a Warning event), then parks the object until a human changes it. Parked
+    /// only once the report went through: a failed report is retried, or Stalled would never be shown.
+    /// </summary>
+    private async Task ParkAsync(ReconcileRequest request, TEntity obj, string fingerprint, TerminalReconcileException error, CancellationToken cancellationToken)
+    {
+        Log.TerminalError(_logger, error, Name, request.ToString(), error.Reason);
+        _metrics.TerminalError();
+        try
+        {
+            await _terminalReporter.ReportAsync(obj, _informer.Cache.Get(request), error, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.ReconcileFailed(_logger, e, Name, request.ToString(), Queue.Retries(request) + 1);
+            Queue.AddRateLimited(request);
+            return;
+        }
+
+        _terminal[request] = fingerprint;
+        Queue.Forget(request);
     }
 
     private async Task<ReconcileResult> RunReconcilerAsync(TEntity obj, CancellationToken cancellationToken)
@@ -183,7 +223,8 @@ public sealed class KindController<TEntity> : IController
 
     private string ScheduleNext(ReconcileRequest request, ReconcileResult result)
     {
-        if (result.RequeueAfter is not { } delay)
+        // A requeue no sooner than the next resync is the resync's job: two sources would reconcile the object twice.
+        if (result.RequeueAfter is not { } delay || delay >= _resyncPeriod)
         {
             return RuntimeMetrics.ControllerMetrics.Success;
         }
@@ -198,7 +239,10 @@ public sealed class KindController<TEntity> : IController
         return RuntimeMetrics.ControllerMetrics.RequeueAfter;
     }
 
-    /// <summary>A terminal error waits for a human: skip the object until its generation, annotations or deletion change.</summary>
+    /// <summary>Objects parked after a terminal error (for tests: entries must not outlive their objects).</summary>
+    internal int ParkedCount => _terminal.Count;
+
+    /// <summary>A terminal error waits for a human: skip the object until its uid, generation, annotations or deletion change.</summary>
     private bool IsParkedAsTerminal(ReconcileRequest request, TEntity obj) =>
         _terminal.TryGetValue(request, out var fingerprint) && fingerprint == ChangeFilter.Fingerprint(obj.Metadata);
 }

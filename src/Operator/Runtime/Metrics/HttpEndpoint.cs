@@ -40,7 +40,16 @@ public sealed class HttpEndpoint : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         map(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new EndpointBindException($"cannot listen on {bindAddress}: {e.Message}", e);
+        }
+
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
         return new HttpEndpoint(app, new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
     }
@@ -67,3 +76,6 @@ public sealed class HttpEndpoint : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>The endpoint's address is taken or not allowed: a setup error, reported to the user as one line.</summary>
+public sealed class EndpointBindException(string message, Exception inner) : Exception(message, inner);

@@ -12,6 +12,7 @@ public sealed class RuntimeMetrics
     private static readonly double[] DurationBuckets = Histogram.ExponentialBuckets(0.001, 2, 20);
     private readonly Counter _reconcileTotal;
     private readonly Counter _reconcileErrors;
+    private readonly Counter _terminalErrors;
     private readonly Histogram _reconcileTime;
     private readonly Gauge _maxConcurrent;
     private readonly Gauge _activeWorkers;
@@ -23,6 +24,7 @@ public sealed class RuntimeMetrics
     private readonly Gauge _longestRunning;
     private readonly Gauge _unfinishedWork;
     private readonly Gauge _leaderStatus;
+    private readonly Counter _resyncs;
 
     public RuntimeMetrics(CollectorRegistry registry)
     {
@@ -32,6 +34,7 @@ public sealed class RuntimeMetrics
         string[] queue = ["controller", "name"];
         _reconcileTotal = f.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", new CounterConfiguration { LabelNames = ["controller", "result"] });
         _reconcileErrors = f.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", new CounterConfiguration { LabelNames = controller });
+        _terminalErrors = f.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", new CounterConfiguration { LabelNames = controller });
         _reconcileTime = f.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", new HistogramConfiguration { LabelNames = controller, Buckets = DurationBuckets });
         _maxConcurrent = f.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", new GaugeConfiguration { LabelNames = controller });
         _activeWorkers = f.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", new GaugeConfiguration { LabelNames = controller });
@@ -42,6 +45,7 @@ public sealed class RuntimeMetrics
         _retries = f.CreateCounter("workqueue_retries_total", "Total number of retries handled by workqueue", new CounterConfiguration { LabelNames = queue });
         _longestRunning = f.CreateGauge("workqueue_longest_running_processor_seconds", "How many seconds has the longest running processor for workqueue been running", new GaugeConfiguration { LabelNames = queue });
         _unfinishedWork = f.CreateGauge("workqueue_unfinished_work_seconds", "How many seconds of work has been done that is in progress and hasn't been observed by work_duration", new GaugeConfiguration { LabelNames = queue });
+        _resyncs = f.CreateCounter("ecs_operator_resync_sweeps_total", "Periodic resync sweeps started per controller (each queues every object once)", new CounterConfiguration { LabelNames = controller });
         _leaderStatus = f.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master", new GaugeConfiguration { LabelNames = ["name"] });
     }
 
@@ -62,6 +66,8 @@ public sealed class RuntimeMetrics
         }
 
         _reconcileErrors.WithLabels(controller);
+        _terminalErrors.WithLabels(controller);
+        _resyncs.WithLabels(controller);
         _adds.WithLabels(controller, controller);
         _retries.WithLabels(controller, controller);
         Registry.AddBeforeCollectCallback(() =>
@@ -92,6 +98,11 @@ public sealed class RuntimeMetrics
                 owner._reconcileErrors.WithLabels(controller).Inc();
             }
         }
+
+        /// <summary>A terminal error, counted apart (it is also an error of <see cref="Reconciled"/>).</summary>
+        public void TerminalError() => owner._terminalErrors.WithLabels(controller).Inc();
+
+        public void Resynced() => owner._resyncs.WithLabels(controller).Inc();
 
         public void SetMaxConcurrent(int workers) => owner._maxConcurrent.WithLabels(controller).Set(workers);
 

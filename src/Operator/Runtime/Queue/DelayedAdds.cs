@@ -52,19 +52,57 @@ internal sealed class DelayedAdds<T> : IDisposable
 
     public void Dispose() => _changed.Dispose();
 
+    /// <summary>Drops the item's pending delay: it is being processed now, and that run decides its next schedule.</summary>
+    public void Cancel(T item)
+    {
+        lock (_gate)
+        {
+            // The priority queue keeps the stale entry; ReleaseDueItems skips it because the due time no longer matches.
+            _dueTimes.Remove(item);
+        }
+    }
+
+    /// <summary>True while an item's time has come but it has not been handed to the queue yet.</summary>
+    public bool HasDueItems
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var now = _time.GetTimestamp();
+                return _dueTimes.Values.Any(due => due <= now);
+            }
+        }
+    }
+
     private async Task RunAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             var wait = ReleaseDueItems();
+
+            // The wake-up is a timer of the registered TimeProvider, so that a fake clock drives delayed adds too.
+            using var wakeUp = wait == Timeout.InfiniteTimeSpan ? null : _time.CreateTimer(_ => Release(), null, wait, Timeout.InfiniteTimeSpan);
             try
             {
-                await _changed.WaitAsync(wait, stopping);
+                await _changed.WaitAsync(stopping);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    private void Release()
+    {
+        try
+        {
+            _changed.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The queue is gone; a late timer has nothing to wake.
         }
     }
 

@@ -1,3 +1,4 @@
+using EcsOperator.RateLimiting;
 namespace EcsOperator.Runtime.Queue;
 
 /// <summary>

@@ -43,6 +43,20 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True when nothing is ready, in flight, or due for release: what happens next needs a new add or the clock to move.
+    /// </summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ready.Count == 0 && _processing.Count == 0 && !_delayed.HasDueItems;
+            }
+        }
+    }
+
     /// <summary>Queues the item unless it is already queued; an in-flight item is queued again when it is done.</summary>
     public void Add(T item)
     {
@@ -112,6 +126,9 @@ public sealed class WorkQueue<T> : IAsyncDisposable
 
             var item = _ready.Dequeue();
             _dirty.Remove(item);
+
+            // A pending delayed add of this item would run it a second time for the same reason: this run replaces it.
+            _delayed.Cancel(item);
             var now = Stopwatch.GetTimestamp();
             _processing[item] = now;
             var queuedAt = _queuedAt.Remove(item, out var at) ? at : now;

@@ -12,10 +12,25 @@ namespace EcsOperator.Runtime.Status;
 /// an unchanged status costs no API call and no watch event. It sets status.observedGeneration on every write and
 /// sends a merge patch of just the fields that changed (removed fields become null).
 /// </summary>
-public sealed class StatusWriter<TEntity>(IKubeClient client, IResourceCache<TEntity> cache)
+public sealed class StatusWriter<TEntity>
     where TEntity : class, IEcsResource
 {
     private readonly ConcurrentDictionary<ReconcileRequest, TEntity> _lastWritten = new();
+    private readonly IKubeClient _client;
+    private readonly IResourceCache<TEntity> _cache;
+
+    public StatusWriter(IKubeClient client, IResourceCache<TEntity> cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _client = client;
+        _cache = cache;
+
+        // A deleted object's last write would otherwise stay for the life of the process (slow growth with churn).
+        cache.Removed += key => _lastWritten.TryRemove(key, out _);
+    }
+
+    /// <summary>Objects whose last write the cache has not caught up with yet (for tests).</summary>
+    internal int TrackedCount => _lastWritten.Count;
 
     /// <summary>Returns true when a patch was sent, false when the known status already matched.</summary>
     public async Task<bool> WriteAsync(TEntity obj, CancellationToken cancellationToken)
@@ -29,7 +44,7 @@ public sealed class StatusWriter<TEntity>(IKubeClient client, IResourceCache<TEn
             return false;
         }
 
-        var written = await client.PatchStatusAsync<TEntity>(obj.Metadata.NamespaceProperty, obj.Metadata.Name, patch, cancellationToken);
+        var written = await _client.PatchStatusAsync<TEntity>(obj.Metadata.NamespaceProperty, obj.Metadata.Name, patch, cancellationToken);
         _lastWritten[key] = written;
         return true;
     }
@@ -40,7 +55,7 @@ public sealed class StatusWriter<TEntity>(IKubeClient client, IResourceCache<TEn
     /// </summary>
     private TEntity? Known(ReconcileRequest key)
     {
-        var cached = cache.Get(key);
+        var cached = _cache.Get(key);
         if (!_lastWritten.TryGetValue(key, out var written))
         {
             return cached;

@@ -69,11 +69,12 @@ public sealed class ClusterReconcilerTests
     {
         _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] });
 
-        await ReconcileAsync(Object());
+        var result = await ReconcileAsync(Object());
 
         Assert.Equal(["DescribeClusters"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
         Assert.Empty(_events.Reasons);
+        Assert.Equal(ReconcileResult.Done, result); // the runtime's resync is the only requeue of a converged object
     }
 
     [Fact]

@@ -111,10 +111,11 @@ public sealed class TaskDefinitionReconcilerTests
         obj.Status = new EcsOperator.Entities.TaskDefinitionStatus { Arn = Arn(3), Family = Family, Revision = 3, ActiveRevisions = 1, RecentRevisions = [3] };
         _ecs.On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(_ => Revision(3, hash));
 
-        await ReconcileAsync(obj);
+        var result = await ReconcileAsync(obj);
 
         Assert.Equal(["DescribeTaskDefinition"], _ecs.Calls);
         Assert.Equal(ConditionStatus.True, Status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
+        Assert.Equal(ReconcileResult.Done, result); // the runtime's resync is the only requeue of a converged object
     }
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed class ChangeFilterTests
     }
 
     [Fact]
+    public void An_object_created_again_under_the_same_name_has_another_fingerprint()
+    {
+        var first = Widget.Create("ns", "a");
+        var again = Widget.Create("ns", "a"); // same name, generation and annotations; a new uid
+
+        Assert.NotEqual(ChangeFilter.Fingerprint(first.Metadata), ChangeFilter.Fingerprint(again.Metadata));
+    }
+
+    [Fact]
     public void Adds_and_deletes_always_requeue()
     {
         var obj = Widget.Create("ns", "a");

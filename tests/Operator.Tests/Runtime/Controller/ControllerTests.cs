@@ -28,7 +28,7 @@ public sealed class ControllerTests
         await h.StartAsync();
 
         // Wait on what the callback recorded: the reconcile counter moves before the callback runs.
-        Assert.True(await ControllerHarness.EventuallyAsync(() => { lock (finalizerPresentAtFirstRun) { return finalizerPresentAtFirstRun.Count > 0; } }));
+        Assert.True(await Eventually.TrueAsync(() => { lock (finalizerPresentAtFirstRun) { return finalizerPresentAtFirstRun.Count > 0; } }));
         lock (finalizerPresentAtFirstRun)
         {
             Assert.True(finalizerPresentAtFirstRun[0]);
@@ -44,11 +44,11 @@ public sealed class ControllerTests
             Task.FromResult(Interlocked.Increment(ref finalizeCalls) == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(50)) : ReconcileResult.Done);
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.Peek("ns/a")?.Metadata.Finalizers?.Count == 1));
+        Assert.True(await Eventually.TrueAsync(() => h.Kube.Peek("ns/a")?.Metadata.Finalizers?.Count == 1));
 
         h.Kube.Delete("ns/a");
 
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.Peek("ns/a") is null));
+        Assert.True(await Eventually.TrueAsync(() => h.Kube.Peek("ns/a") is null));
         Assert.Equal(2, h.Reconciler.Finalizes("ns/a"));
     }
 
@@ -65,7 +65,7 @@ public sealed class ControllerTests
         };
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Kube.StatusPatches > 0));
+        Assert.True(await Eventually.TrueAsync(() => h.Kube.StatusPatches > 0));
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         var settled = h.Reconciler.Reconciles("ns/a");
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
@@ -74,7 +74,7 @@ public sealed class ControllerTests
         var changed = h.Kube.Peek("ns/a")!;
         changed.Spec.Size = 2;
         h.Kube.Apply(changed);
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") > settled));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") > settled));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ControllerTests
             : Task.FromResult(ReconcileResult.Done);
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         var parked = h.Reconciler.Reconciles("ns/a");
 
@@ -102,7 +102,7 @@ public sealed class ControllerTests
         var fixedWidget = h.Kube.Peek("ns/a")!;
         fixedWidget.Spec.Size = 2;
         h.Kube.Apply(fixedWidget);
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") == parked + 1));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") == parked + 1));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ControllerTests
         h.Reconciler.OnReconcile = (_, _, _) => throw new TerminalReconcileException("bad") { Reason = "InvalidSpec", AlreadyReported = true };
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
 
         Assert.Empty(h.Kube.Events);
@@ -131,7 +131,7 @@ public sealed class ControllerTests
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
 
-        Assert.True(await ControllerHarness.EventuallyAsync(() => Volatile.Read(ref attempts) >= 3));
+        Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref attempts) >= 3));
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         Assert.Equal(0, h.Controller.Queue.Retries(new ReconcileRequest("ns", "a")));
     }
@@ -145,7 +145,7 @@ public sealed class ControllerTests
         h.Kube.Apply(Widget.Create("ns", "part"));
         h.Kube.Apply(Widget.Create("ns", "assembly", partRef: "part"));
         await h.StartAsync();
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/part") > 0));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/part") > 0));
         await Task.Delay(Settle, TestContext.Current.CancellationToken);
         var before = h.Reconciler.Reconciles("ns/assembly");
         var partBefore = h.Reconciler.Reconciles("ns/part");
@@ -154,7 +154,7 @@ public sealed class ControllerTests
         Conditions.MarkReady(part.Status, part.Metadata.Generation, "Available", "ready", DateTimeOffset.UtcNow);
         await h.StatusWriter.WriteAsync(part, TestContext.Current.CancellationToken);
 
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Reconciler.Reconciles("ns/assembly") > before));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > before));
         Assert.Equal(partBefore, h.Reconciler.Reconciles("ns/part")); // its own status change did not requeue it
     }
 }

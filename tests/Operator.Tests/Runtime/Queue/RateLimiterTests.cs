@@ -1,3 +1,4 @@
+using EcsOperator.RateLimiting;
 using EcsOperator.Runtime.Queue;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EcsOperator.Runtime.Queue;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime.Queue;
@@ -7,6 +8,22 @@ namespace EcsOperator.Tests.Runtime.Queue;
 public sealed class WorkQueueTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_delayed_add_is_dropped_when_the_key_runs_before_it_is_due()
+    {
+        var clock = new FakeTimeProvider();
+        await using var queue = new WorkQueue<string>(time: clock);
+        queue.AddAfter("ns/a", TimeSpan.FromSeconds(10));
+        queue.Add("ns/a"); // a watch event: the key runs now, and that run decides its next schedule
+
+        var taken = await queue.TryTakeAsync(Ct);
+        queue.Done(taken.Item);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.True(queue.IsIdle); // nothing due, nothing queued: the key does not run a second time
+        Assert.Equal(0, queue.Depth);
+    }
 
     [Fact]
     public async Task A_key_added_twice_before_it_is_taken_is_handed_out_once()

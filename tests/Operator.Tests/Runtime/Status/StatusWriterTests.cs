@@ -22,7 +22,7 @@ public sealed class StatusWriterTests
         widget.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/a";
         Conditions.MarkReady(widget.Status, widget.Metadata.Generation, "Available", "ready", T0);
         Assert.True(await h.StatusWriter.WriteAsync(widget, ct));
-        Assert.True(await ControllerHarness.EventuallyAsync(() => h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn is not null));
+        Assert.True(await Eventually.TrueAsync(() => h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn is not null));
 
         var again = h.Informer.Cache.Get(new ReconcileRequest("ns", "a"))!;
         again.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/a";
@@ -52,6 +52,24 @@ public sealed class StatusWriterTests
 
         Assert.Null(kube.Peek("ns/a")!.Status.Arn);
         Assert.Equal(2, kube.StatusPatches);
+    }
+
+    [Fact]
+    public async Task The_last_write_of_a_deleted_object_is_forgotten()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        kube.Apply(Widget.Create("ns", "a"));
+        var cache = new ObjectCache<Widget>();
+        cache.Upsert(kube.Peek("ns/a")!);
+        var writer = new StatusWriter<Widget>(kube, cache);
+        var widget = cache.Get(new ReconcileRequest("ns", "a"))!;
+        widget.Status.Arn = "arn:written";
+        Assert.True(await writer.WriteAsync(widget, TestContext.Current.CancellationToken));
+        Assert.Equal(1, writer.TrackedCount); // the watch has not delivered the write yet
+
+        cache.Remove("ns/a"); // the object is deleted before it does
+
+        Assert.Equal(0, writer.TrackedCount);
     }
 
     [Fact]

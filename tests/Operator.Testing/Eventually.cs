@@ -1,6 +1,10 @@
-namespace EcsOperator.IntegrationTests.Runtime;
+namespace EcsOperator.Testing;
 
-/// <summary>Bounded polling for conditions that become true asynchronously.</summary>
+/// <summary>
+/// The one bounded polling helper of the test projects: for conditions that become true asynchronously. It proves
+/// only that something happened; to prove that something did not happen, wait on a signal (a settled queue, a fake
+/// clock) instead.
+/// </summary>
 public static class Eventually
 {
     public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? within = null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EcsOperator.IntegrationTests.Runtime;
+namespace EcsOperator.Testing;
 
 /// <summary>Reads samples out of a Prometheus text exposition.</summary>
 public static class PrometheusText
@@ -29,5 +29,14 @@ public static class PrometheusText
         }
 
         return null;
+    }
+
+    /// <summary>The sum of every sample of <paramref name="name"/> (all label values), 0 when absent.</summary>
+    public static double Sum(string exposition, string name)
+    {
+        ArgumentNullException.ThrowIfNull(exposition);
+        return exposition.Split('\n')
+            .Where(line => !line.StartsWith('#') && line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 }

@@ -1,14 +1,14 @@
 using k8s;
 using k8s.Exceptions;
 
-namespace EcsOperator.Hosting;
+namespace EcsOperator.Runtime.Client;
 
 /// <summary>The failure a user fixes by pointing the operator at a cluster: one line, no stack trace.</summary>
 public sealed class KubeConnectionException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Resolves the Kubernetes client configuration the way kubectl and controller-runtime do
-/// (explicit flag, in-cluster, $KUBECONFIG, ~/.kube/config) and proves the API answers.
+/// The one place that finds the cluster: resolves the Kubernetes client configuration the way kubectl and
+/// controller-runtime do (explicit flag, in-cluster, $KUBECONFIG, ~/.kube/config) and proves the API answers.
 /// </summary>
 public static class KubeConnection
 {
@@ -42,6 +42,9 @@ public static class KubeConnection
         throw new KubeConnectionException(
             $"no Kubernetes configuration found: not in a cluster (KUBERNETES_SERVICE_HOST unset), $KUBECONFIG unset or missing, and no {home}; pass --kubeconfig");
     }
+
+    /// <summary>An API client for the resolved configuration.</summary>
+    public static IKubernetes CreateClient(string? kubeconfig) => new Kubernetes(Resolve(kubeconfig));
 
     /// <summary>Asks the API server for /version, so that a wrong address fails at start, not at the first watch.</summary>
     public static async Task ProbeAsync(KubernetesClientConfiguration config, string source, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
-namespace EcsOperator.Aws.Budget;
+namespace EcsOperator.RateLimiting;
 
 /// <summary>
-/// A token bucket that makes callers wait instead of failing: each call takes a token; when none is left the caller
-/// reserves the next one (the count goes negative) and sleeps until the refill reaches it, so waiters are served in
-/// arrival order at the sustained rate. A cancelled waiter hands its reservation back.
+/// The one token bucket of the operator, for the runtime's overall retry rate and for the AWS call budgets. Each
+/// call takes a token; when none is left the caller reserves the next one (the count goes negative), so callers are
+/// served in arrival order at the sustained rate. <see cref="Reserve"/> only says how long to wait (the work queue
+/// schedules the retry that late); <see cref="TakeAsync"/> waits, and a cancelled waiter hands its token back.
 /// </summary>
 public sealed class TokenBucket
 {
@@ -23,6 +24,9 @@ public sealed class TokenBucket
         _lastRefill = _time.GetTimestamp();
     }
 
+    /// <summary>client-go's default controller bucket: 10 per second with a burst of 100.</summary>
+    public static TokenBucket Default() => new(10, 100);
+
     public double RatePerSecond { get; }
 
     public double Burst { get; }
@@ -40,17 +44,21 @@ public sealed class TokenBucket
         }
     }
 
-    /// <summary>Takes one token, waiting as long as needed. Returns how long the caller waited.</summary>
-    public async ValueTask<TimeSpan> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>Takes one token (possibly going into debt) without waiting; returns the wait until that token exists.</summary>
+    public TimeSpan Reserve()
     {
-        TimeSpan wait;
         lock (_gate)
         {
             Refill();
             _tokens -= 1;
-            wait = _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / RatePerSecond);
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / RatePerSecond);
         }
+    }
 
+    /// <summary>Takes one token, waiting as long as needed. Returns how long the caller waited.</summary>
+    public async ValueTask<TimeSpan> TakeAsync(CancellationToken cancellationToken)
+    {
+        var wait = Reserve();
         if (wait == TimeSpan.Zero)
         {
             return wait;
