@@ -26,22 +26,31 @@ public sealed class ChartInstallTests : IAsyncLifetime
         var helm = await Helm.ForAsync(Layer(helmVersion), _kube.Kubeconfig.Path);
         var ns = TestNames.Unique("chart");
 
-        await helm.RunOkAsync("install", "ecs-operator", Chart, "--namespace", ns, "--create-namespace");
+        // README's install, upgrade and uninstall commands, in a namespace of this test's own.
+        await helm.RunOkAsync(
+            "install", "ecs-operator", Chart, "--namespace", ns, "--create-namespace", "--set", "aws.region=eu-west-1",
+            "--set-string", @"serviceAccount.annotations.eks\.amazonaws\.com/role-arn=arn:aws:iam::111122223333:role/ecs-operator");
 
         Assert.All(CrdNames, crd => Assert.NotNull(Get("apiextensions.k8s.io", "v1", "customresourcedefinitions", null, crd)));
         var deployment = Get("apps", "v1", "deployments", ns, "ecs-operator")!;
         Assert.Contains("--workers=4", Args(deployment));
+        Assert.Contains("--region=eu-west-1", Args(deployment));
+        Assert.Equal(
+            "arn:aws:iam::111122223333:role/ecs-operator",
+            Str(Get(string.Empty, "v1", "serviceaccounts", ns, "ecs-operator")!["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]));
         Assert.True(JsonNode.DeepEquals(Config("rbac", "role.yaml")["rules"], Get("rbac.authorization.k8s.io", "v1", "clusterroles", null, "ecs-operator")!["rules"]));
         Assert.NotNull(Get(string.Empty, "v1", "serviceaccounts", ns, "ecs-operator"));
         Assert.NotNull(Get(string.Empty, "v1", "services", ns, "ecs-operator-metrics"));
         Assert.NotNull(Get("policy", "v1", "poddisruptionbudgets", ns, "ecs-operator"));
         Assert.NotNull(Get("rbac.authorization.k8s.io", "v1", "roles", ns, "ecs-operator-leader-election"));
 
+        await new Kubectl(_kube.Kubeconfig.Path).RunOkAsync("apply", "-k", RepositoryRoot.Combine("config", "crds"));
         await helm.RunOkAsync("upgrade", "ecs-operator", Chart, "--namespace", ns, "--reuse-values", "--set", "workers=8", "--set", "replicas=1");
 
         deployment = Get("apps", "v1", "deployments", ns, "ecs-operator")!;
         Assert.Contains("--workers=8", Args(deployment));
         Assert.DoesNotContain("--workers=4", Args(deployment));
+        Assert.Contains("--region=eu-west-1", Args(deployment)); // --reuse-values kept the install's values
         Assert.Equal(1, deployment["spec"]!["replicas"]!.GetValue<long>());
         Assert.Null(Get("policy", "v1", "poddisruptionbudgets", ns, "ecs-operator")); // one replica: no PDB to block drains
         Assert.NotNull(Get(string.Empty, "v1", "secrets", ns, "sh.helm.release.v1.ecs-operator.v2"));
