@@ -50,13 +50,11 @@ public sealed class ChartRenderTests
     }
 
     [Fact]
-    public async Task Every_option_reaches_the_rendered_objects_and_every_arg_is_an_ecs_operator_run_flag()
+    public async Task With_every_option_set_every_arg_is_an_ecs_operator_run_flag()
     {
         var rendered = await RenderAsync(await Helm.ForAsync(LambdaLayer.V32), "shard-a", "payments-ops", "--values", EveryOptionValues);
 
-        var deployment = Single(rendered, "Deployment");
-        var pod = deployment["spec"]!["template"]!;
-        var container = pod["spec"]!["containers"]![0]!;
+        var container = Single(rendered, "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!;
         var args = container["args"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
         var parsed = RunCommand.Build().Parse(args.Skip(1).ToList());
         Assert.True(parsed.Errors.Count == 0, string.Join("; ", parsed.Errors.Select(e => e.Message)));
@@ -67,7 +65,16 @@ public sealed class ChartRenderTests
              "--metrics-bind-address=:9090", "--health-probe-bind-address=:8081", "--aws-endpoint-url=http://moto.example.internal:5000",
              "--cluster-id=prod-eu-1", "--namespace=payments", "--selector=shard=a", "--kubeconfig=/etc/ecs-operator/remote/kubeconfig"],
             args.Skip(1));
+    }
 
+    [Fact]
+    public async Task Every_option_reaches_the_rendered_objects()
+    {
+        var rendered = await RenderAsync(await Helm.ForAsync(LambdaLayer.V32), "shard-a", "payments-ops", "--values", EveryOptionValues);
+
+        var deployment = Single(rendered, "Deployment");
+        var pod = deployment["spec"]!["template"]!;
+        var container = pod["spec"]!["containers"]![0]!;
         Assert.Equal("registry.example.com/platform/ecs-operator@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Str(container["image"]));
         Assert.Equal("Always", Str(container["imagePullPolicy"]));
         Assert.Equal(3, deployment["spec"]!["replicas"]!.GetValue<long>());
