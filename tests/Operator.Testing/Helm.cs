@@ -23,9 +23,23 @@ public sealed class Helm
         };
     }
 
+    public const string V3 = "helm-3.17";
+    public const string V4 = "helm-4.1";
+
+    /// <summary>The helm versions tests run "where cheap": a theory over both.</summary>
+    public static Xunit.TheoryData<string> Versions => [V3, V4];
+
     /// <summary>helm of that layer (v3 from <see cref="LambdaLayer.V32"/>, v4 from V35); skips or fails (CI) when missing.</summary>
     public static async Task<Helm> ForAsync(LambdaLayer layer, string? kubeconfigPath = null) =>
         new(await LambdaLayerTools.RequireHelmAsync(layer), kubeconfigPath);
+
+    /// <summary>helm <see cref="V3"/> or <see cref="V4"/>.</summary>
+    public static Task<Helm> ForAsync(string version, string? kubeconfigPath = null) => version switch
+    {
+        V3 => ForAsync(LambdaLayer.V32, kubeconfigPath),
+        V4 => ForAsync(LambdaLayer.V35, kubeconfigPath),
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"expected {V3} or {V4}"),
+    };
 
     /// <summary>Runs helm; never throws on a non-zero exit (tests assert on it).</summary>
     public Task<ProcessResult> RunAsync(params string[] args) =>

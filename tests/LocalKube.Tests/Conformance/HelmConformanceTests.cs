@@ -9,13 +9,11 @@ namespace LocalKube.Tests.Conformance;
 /// </summary>
 public class HelmConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>
 {
-    public static TheoryData<string> HelmVersions => ["v3", "v4"];
-
     [Theory]
-    [MemberData(nameof(HelmVersions))]
+    [MemberData(nameof(Helm.Versions), MemberType = typeof(Helm))]
     public async Task Install_upgrade_and_uninstall_leave_no_release_behind(string version)
     {
-        var helm = await Helm.ForAsync(version == "v3" ? LambdaLayer.V32 : LambdaLayer.V35, kube.Server.Kubeconfig.Path);
+        var helm = await Helm.ForAsync(version, kube.Server.Kubeconfig.Path);
         var ns = TestNames.Unique("helm");
         var chart = WriteChart();
 

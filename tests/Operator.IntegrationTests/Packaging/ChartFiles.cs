@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Testing;
 using LocalKube.Serialization;
-using Xunit;
 
 namespace EcsOperator.IntegrationTests.Packaging;
 
@@ -17,10 +16,6 @@ internal static class ChartFiles
     public static string EveryOptionValues => Values("every-option.values.yaml");
 
     public static string WrongTypeValues => Values("wrong-type.values.yaml");
-
-    public static TheoryData<string> HelmVersions => ["v3", "v4"];
-
-    public static LambdaLayer Layer(string helmVersion) => helmVersion == "v3" ? LambdaLayer.V32 : LambdaLayer.V35;
 
     /// <summary>The objects `helm template` prints, one JSON object per document.</summary>
     public static async Task<IReadOnlyList<JsonObject>> RenderAsync(Helm helm, string release, string @namespace, params string[] extraArgs)

@@ -20,10 +20,10 @@ public sealed class ChartInstallTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _kube.DisposeAsync();
 
     [Theory]
-    [MemberData(nameof(HelmVersions), MemberType = typeof(ChartFiles))]
+    [MemberData(nameof(Helm.Versions), MemberType = typeof(Helm))]
     public async Task Install_upgrade_and_uninstall_create_change_and_remove_the_operators_objects(string helmVersion)
     {
-        var helm = await Helm.ForAsync(Layer(helmVersion), _kube.Kubeconfig.Path);
+        var helm = await Helm.ForAsync(helmVersion, _kube.Kubeconfig.Path);
         var ns = TestNames.Unique("chart");
 
         // README's install, upgrade and uninstall commands, in a namespace of this test's own.
@@ -70,7 +70,7 @@ public sealed class ChartInstallTests : IAsyncLifetime
     [Fact]
     public async Task Crds_owned_by_the_release_are_kept_on_uninstall()
     {
-        var helm = await Helm.ForAsync(LambdaLayer.V32, _kube.Kubeconfig.Path);
+        var helm = await Helm.ForAsync(Helm.V3, _kube.Kubeconfig.Path);
         var ns = TestNames.Unique("chart");
 
         await helm.RunOkAsync("install", "ecs", Chart, "--namespace", ns, "--create-namespace", "--skip-crds", "--set", "crds.install=true");

@@ -7,10 +7,10 @@ namespace EcsOperator.IntegrationTests.Packaging;
 public sealed class ChartLintTests
 {
     [Theory]
-    [MemberData(nameof(ChartFiles.HelmVersions), MemberType = typeof(ChartFiles))]
+    [MemberData(nameof(Helm.Versions), MemberType = typeof(Helm))]
     public async Task The_chart_lints_strictly_with_its_defaults_and_with_every_option_set(string helmVersion)
     {
-        var helm = await Helm.ForAsync(ChartFiles.Layer(helmVersion));
+        var helm = await Helm.ForAsync(helmVersion);
 
         var defaults = await helm.RunAsync("lint", "--strict", ChartFiles.Chart);
         var everyOption = await helm.RunAsync("lint", "--strict", ChartFiles.Chart, "--values", ChartFiles.EveryOptionValues);
@@ -20,10 +20,10 @@ public sealed class ChartLintTests
     }
 
     [Theory]
-    [MemberData(nameof(ChartFiles.HelmVersions), MemberType = typeof(ChartFiles))]
+    [MemberData(nameof(Helm.Versions), MemberType = typeof(Helm))]
     public async Task The_values_schema_rejects_a_wrong_type_and_an_unknown_key(string helmVersion)
     {
-        var helm = await Helm.ForAsync(ChartFiles.Layer(helmVersion));
+        var helm = await Helm.ForAsync(helmVersion);
 
         var wrongType = await helm.RunAsync("lint", "--strict", ChartFiles.Chart, "--values", ChartFiles.WrongTypeValues);
         var typo = await helm.RunAsync("lint", "--strict", ChartFiles.Chart, "--set", "replica=3");

@@ -15,7 +15,7 @@ public sealed class ChartRenderTests
     [Fact]
     public async Task The_rbac_rules_are_config_rbacs_which_derive_from_the_entity_kinds()
     {
-        var rendered = await RenderAsync(await Helm.ForAsync(LambdaLayer.V32), ConfigReleaseName, ConfigNamespace);
+        var rendered = await RenderAsync(await Helm.ForAsync(Helm.V3), ConfigReleaseName, ConfigNamespace);
 
         AssertSame(Config("rbac", "role.yaml")["rules"], Single(rendered, "ClusterRole")["rules"], "ClusterRole rules");
         AssertSame(Config("rbac", "leader_election_role.yaml")["rules"], Single(rendered, "Role")["rules"], "leader-election Role rules");
@@ -24,10 +24,10 @@ public sealed class ChartRenderTests
     }
 
     [Theory]
-    [MemberData(nameof(HelmVersions), MemberType = typeof(ChartFiles))]
+    [MemberData(nameof(Helm.Versions), MemberType = typeof(Helm))]
     public async Task The_default_pod_is_config_managers_pod_but_for_the_image(string helmVersion)
     {
-        var rendered = await RenderAsync(await Helm.ForAsync(Layer(helmVersion)), ConfigReleaseName, ConfigNamespace);
+        var rendered = await RenderAsync(await Helm.ForAsync(helmVersion), ConfigReleaseName, ConfigNamespace);
 
         var chartPod = PodSpecWithoutImage(Single(rendered, "Deployment"));
         var configPod = PodSpecWithoutImage(Config("manager", "deployment.yaml"));
@@ -52,7 +52,7 @@ public sealed class ChartRenderTests
     [Fact]
     public async Task With_every_option_set_every_arg_is_an_ecs_operator_run_flag()
     {
-        var rendered = await RenderAsync(await Helm.ForAsync(LambdaLayer.V32), "shard-a", "payments-ops", "--values", EveryOptionValues);
+        var rendered = await RenderAsync(await Helm.ForAsync(Helm.V3), "shard-a", "payments-ops", "--values", EveryOptionValues);
 
         var container = Single(rendered, "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!;
         var args = container["args"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
@@ -70,7 +70,7 @@ public sealed class ChartRenderTests
     [Fact]
     public async Task Every_option_reaches_the_rendered_objects()
     {
-        var rendered = await RenderAsync(await Helm.ForAsync(LambdaLayer.V32), "shard-a", "payments-ops", "--values", EveryOptionValues);
+        var rendered = await RenderAsync(await Helm.ForAsync(Helm.V3), "shard-a", "payments-ops", "--values", EveryOptionValues);
 
         var deployment = Single(rendered, "Deployment");
         var pod = deployment["spec"]!["template"]!;
@@ -103,7 +103,7 @@ public sealed class ChartRenderTests
     [Fact]
     public async Task Crds_install_templates_the_crds_of_crds_folder_with_the_keep_policy()
     {
-        var helm = await Helm.ForAsync(LambdaLayer.V32);
+        var helm = await Helm.ForAsync(Helm.V3);
 
         var kept = await RenderAsync(helm, "ecs", "ops", "--set", "crds.install=true");
         var notKept = await RenderAsync(helm, "ecs", "ops", "--set", "crds.install=true", "--set", "crds.keep=false");

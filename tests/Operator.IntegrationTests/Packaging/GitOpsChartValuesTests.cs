@@ -15,7 +15,7 @@ public sealed class GitOpsChartValuesTests
         var chartPath = Str(release["spec"]!["chart"]!["spec"]!["chart"])!;
         var values = Path.Combine(Directory.CreateTempSubdirectory("flux-values-").FullName, "values.json");
         await File.WriteAllTextAsync(values, release["spec"]!["values"]!.ToJsonString(), TestContext.Current.CancellationToken);
-        var helm = await Helm.ForAsync(LambdaLayer.V32);
+        var helm = await Helm.ForAsync(Helm.V3);
 
         var lint = await helm.RunAsync("lint", "--strict", Chart, "--values", values);
         var rendered = await RenderAsync(helm, "ecs-operator", "ecs-operator-system", "--values", values);
