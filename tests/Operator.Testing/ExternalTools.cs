@@ -3,7 +3,7 @@ using Xunit;
 namespace EcsOperator.Testing;
 
 /// <summary>
-/// Finds the external programs the integration tests drive (moto_server, kubectl). A missing tool skips
+/// Finds the external programs the integration tests drive (moto_server, kubectl; helm in <see cref="LambdaLayerTools"/>). A missing tool skips
 /// the test with the reason locally, and fails it when CI=true, so that CI can never go green by skipping.
 /// </summary>
 public static class ExternalTools
@@ -36,14 +36,19 @@ public static class ExternalTools
             return found;
         }
 
-        var reason = $"{name} is not on PATH ({installHint})";
+        Unavailable($"{name} is not on PATH ({installHint})");
+        return null!; // unreachable: Unavailable throws
+    }
+
+    /// <summary>Skips the calling test with the reason locally; fails it when CI=true.</summary>
+    public static void Unavailable(string reason)
+    {
         if (IsCi)
         {
             Assert.Fail(reason + "; CI=true, so this is a failure, not a skip");
         }
 
         Assert.Skip(reason);
-        return null!; // unreachable: Assert.Skip throws
     }
 
     public static string RequireKubectl() => Require("kubectl", "install kubectl 1.32");

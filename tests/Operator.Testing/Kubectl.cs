@@ -1,9 +1,9 @@
 namespace EcsOperator.Testing;
 
-/// <summary>Runs the real kubectl against one kubeconfig and captures what it prints.</summary>
-public sealed class Kubectl(string kubeconfigPath)
+/// <summary>Runs the real kubectl (the one on PATH unless a binary is given) against one kubeconfig and captures what it prints.</summary>
+public sealed class Kubectl(string kubeconfigPath, string? binary = null)
 {
-    private readonly string _binary = ExternalTools.RequireKubectl();
+    private readonly string _binary = binary ?? ExternalTools.RequireKubectl();
 
     public string KubeconfigPath { get; } = kubeconfigPath;
 

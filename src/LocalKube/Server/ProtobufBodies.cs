@@ -4,15 +4,71 @@ using System.Text.Json.Nodes;
 namespace LocalKube.Server;
 
 /// <summary>
-/// Decodes the few protobuf request bodies kubectl sends: its generators (<c>kubectl create namespace|configmap|
+/// Decodes the few protobuf request bodies clients send: kubectl's generators (<c>kubectl create namespace|configmap|
 /// secret|serviceaccount</c>) post built-ins as <c>application/vnd.kubernetes.protobuf</c> and do not fall back to
-/// JSON. Only the fields those generators set are read; anything else is answered with 415.
+/// JSON, and client-go's typed clients (helm's release Secrets) send the DeleteOptions of a DELETE that way. Only the
+/// fields those clients set are read; anything else is answered with 415.
 /// </summary>
 public static class ProtobufBodies
 {
     private static readonly byte[] Magic = "k8s\0"u8.ToArray();
 
     public static JsonObject Decode(byte[] body)
+    {
+        var (apiVersion, kind, raw) = Envelope(body);
+        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
+        var decoder = kind switch
+        {
+            "ConfigMap" => (Action<JsonObject, int, Value>)ConfigMap,
+            "Secret" => Secret,
+            "Namespace" => Namespace,
+            "ServiceAccount" => ServiceAccount,
+            _ => throw Statuses.UnsupportedMediaType($"application/vnd.kubernetes.protobuf ({kind})", ["application/json", "application/yaml"]),
+        };
+        foreach (var (field, value) in Fields(raw ?? []))
+        {
+            if (field == 1)
+            {
+                obj["metadata"] = ObjectMeta(value.Bytes);
+            }
+            else
+            {
+                decoder(obj, field, value);
+            }
+        }
+
+        return obj;
+    }
+
+    /// <summary>
+    /// A DeleteOptions body (meta/v1 generated.proto): gracePeriodSeconds = 1, preconditions = 2 (uid = 1,
+    /// resourceVersion = 2), orphanDependents = 3, propagationPolicy = 4, dryRun = 5.
+    /// </summary>
+    public static JsonObject DecodeDeleteOptions(byte[] body)
+    {
+        var (apiVersion, kind, raw) = Envelope(body);
+        if (kind != "DeleteOptions")
+        {
+            throw Statuses.BadRequest($"invalid DeleteOptions: the protobuf body holds a {kind}");
+        }
+
+        var options = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
+        foreach (var (field, value) in Fields(raw ?? []))
+        {
+            switch (field)
+            {
+                case 1: options["gracePeriodSeconds"] = (long)value.Number; break;
+                case 2: options["preconditions"] = Preconditions(value.Bytes); break;
+                case 3: options["orphanDependents"] = value.Number != 0; break;
+                case 4: options["propagationPolicy"] = value.Text; break;
+                case 5: (options["dryRun"] ??= new JsonArray()).AsArray().Add(value.Text); break;
+            }
+        }
+
+        return options;
+    }
+
+    private static (string? ApiVersion, string? Kind, byte[]? Raw) Envelope(byte[] body)
     {
         if (body.Length < 4 || !body.AsSpan(0, 4).SequenceEqual(Magic))
         {
@@ -37,28 +93,22 @@ public static class ProtobufBodies
             }
         }
 
-        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
-        var decoder = kind switch
+        return (apiVersion, kind, raw);
+    }
+
+    private static JsonObject Preconditions(ReadOnlyMemory<byte> bytes)
+    {
+        var preconditions = new JsonObject();
+        foreach (var (field, value) in Fields(bytes))
         {
-            "ConfigMap" => (Action<JsonObject, int, Value>)ConfigMap,
-            "Secret" => Secret,
-            "Namespace" => Namespace,
-            "ServiceAccount" => ServiceAccount,
-            _ => throw Statuses.UnsupportedMediaType($"application/vnd.kubernetes.protobuf ({kind})", ["application/json", "application/yaml"]),
-        };
-        foreach (var (field, value) in Fields(raw ?? []))
-        {
-            if (field == 1)
+            switch (field)
             {
-                obj["metadata"] = ObjectMeta(value.Bytes);
-            }
-            else
-            {
-                decoder(obj, field, value);
+                case 1: preconditions["uid"] = value.Text; break;
+                case 2: preconditions["resourceVersion"] = value.Text; break;
             }
         }
 
-        return obj;
+        return preconditions;
     }
 
     private static void ConfigMap(JsonObject obj, int field, Value value)

@@ -114,13 +114,21 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
         return await reader.ReadToEndAsync(context.RequestAborted);
     }
 
+    private static bool IsProtobuf(HttpContext context) =>
+        context.Request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static async Task<byte[]> ReadBytesAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
+    }
+
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
-        if (context.Request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        if (IsProtobuf(context))
         {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            return ProtobufBodies.Decode(buffer.ToArray());
+            return ProtobufBodies.Decode(await ReadBytesAsync(context));
         }
 
         var text = await ReadTextAsync(context);
@@ -142,6 +150,12 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
 
     private static async Task<JsonObject?> ReadDeleteOptionsAsync(HttpContext context)
     {
+        if (IsProtobuf(context))
+        {
+            var body = await ReadBytesAsync(context);
+            return body.Length == 0 ? null : ProtobufBodies.DecodeDeleteOptions(body);
+        }
+
         var text = await ReadTextAsync(context);
         try
         {

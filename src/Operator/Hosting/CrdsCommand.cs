@@ -18,7 +18,11 @@ public static class CrdsCommand
         {
             Description = "Also write the generated API reference (docs/api.md) to this file",
         };
-        var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart, apiReference };
+        var role = new Option<FileInfo?>("--role")
+        {
+            Description = "Also write the operator's ClusterRole (config/rbac/role.yaml), derived from the same kinds, to this file",
+        };
+        var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart, apiReference, role };
         command.SetAction(parse =>
         {
             var written = CrdWriter.WriteAll(parse.GetRequiredValue(output).FullName, includeKustomization: !parse.GetValue(chart));
@@ -30,6 +34,11 @@ public static class CrdsCommand
             if (parse.GetValue(apiReference) is { } reference)
             {
                 Console.WriteLine(ApiReferenceWriter.Write(reference.FullName));
+            }
+
+            if (parse.GetValue(role) is { } rolePath)
+            {
+                Console.WriteLine(ClusterRoleWriter.Write(rolePath.FullName));
             }
 
             return 0;

@@ -6,10 +6,11 @@ namespace LocalKube.Tests.Conformance;
 /// <summary>kubectl apply against LocalKube: client side, server side with conflicts, kustomize, and rejected objects.</summary>
 public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture<LocalKubeFixture>
 {
-    [Fact]
-    public async Task Stack_applies_as_created_then_unchanged_then_configured_after_an_edit()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Stack_applies_as_created_then_unchanged_then_configured_after_an_edit(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
         var stack = LocalKubeFixture.Config("samples", "stack.yaml");
 
@@ -31,10 +32,11 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Equal("Delete", stored["spec"]!["deletionPolicy"]?.GetValue<string>() ?? "Delete");
     }
 
-    [Fact]
-    public async Task Server_side_apply_conflicts_with_the_client_side_owner_until_forced()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Server_side_apply_conflicts_with_the_client_side_owner_until_forced(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
         await kubectl.RunOkAsync("apply", "-n", ns, "-f", Manifests.ToFile(Manifests.Service));
         var changed = Manifests.ToFile(Manifests.ServiceWithDesiredCount(3));
@@ -59,10 +61,11 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
             && e["fieldsV1"]!["f:spec"]!["f:desiredCount"] is not null);
     }
 
-    [Fact]
-    public async Task Server_side_apply_creates_objects_and_records_the_field_manager()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Server_side_apply_creates_objects_and_records_the_field_manager(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
 
         var output = await kubectl.RunOkAsync("apply", "--server-side", "--field-manager=gitops", "-n", ns, "-f", LocalKubeFixture.Config("samples", "stack.yaml"));
@@ -73,10 +76,11 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.NotNull(entry["fieldsV1"]!["f:spec"]!["f:containerDefinitions"]);
     }
 
-    [Fact]
-    public async Task Invalid_objects_are_rejected_with_kubectls_usual_messages()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Invalid_objects_are_rejected_with_kubectls_usual_messages(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
 
         var badEnum = await kubectl.RunAsync("apply", "-n", ns, "-f", Manifests.ToFile(Manifests.InvalidService("web", "  launchType: FOO")));
@@ -92,10 +96,11 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Null(kube.GetEcs("services", ns, "web"));
     }
 
-    [Fact]
-    public async Task Unknown_fields_are_pruned_with_a_warning_when_validation_is_warn()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Unknown_fields_are_pruned_with_a_warning_when_validation_is_warn(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
         var manifest = Manifests.ToFile(Manifests.InvalidService("web", "  launchType: FARGATE\n  desiredCont: 2"));
 
@@ -109,8 +114,9 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Equal("FARGATE", spec["launchType"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Kustomize_install_of_config_default_creates_every_object()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Kustomize_install_of_config_default_creates_every_object(string client)
     {
         var folder = LocalKubeFixture.Config("default");
         if (!Directory.Exists(folder) && !ExternalTools.IsCi)
@@ -118,7 +124,7 @@ public class KubectlApplyConformanceTests(LocalKubeFixture kube) : IClassFixture
             Assert.Skip($"{folder} does not exist yet (the install kustomization is added by the lead)");
         }
 
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
 
         var output = await kubectl.RunOkAsync("apply", "-k", folder);
 

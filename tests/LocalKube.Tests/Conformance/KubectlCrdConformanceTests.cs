@@ -1,3 +1,4 @@
+using EcsOperator.Testing;
 using Xunit;
 
 namespace LocalKube.Tests.Conformance;
@@ -7,11 +8,12 @@ public class KubectlCrdConformanceTests
 {
     private static readonly string[] Kinds = ["clusters", "loadbalancerbindings", "services", "taskdefinitions"];
 
-    [Fact]
-    public async Task Crds_apply_from_files_then_kustomize_and_show_up_in_get_crd_and_api_resources()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Crds_apply_from_files_then_kustomize_and_show_up_in_get_crd_and_api_resources(string client)
     {
         await using var server = await LocalKubeServer.StartAsync(new LocalKubeOptions(), TestContext.Current.CancellationToken);
-        var kubectl = new EcsOperator.Testing.Kubectl(server.Kubeconfig.Path);
+        var kubectl = await KubectlClients.ForAsync(client, server.Kubeconfig.Path);
 
         var files = Kinds.Select(k => LocalKubeFixture.Config("crds", $"ecs.operator.dev_{k}.yaml")).ToArray();
         var created = await kubectl.RunOkAsync(["apply", .. files.SelectMany(f => new[] { "-f", f })]);

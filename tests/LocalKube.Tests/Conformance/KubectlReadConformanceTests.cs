@@ -1,3 +1,4 @@
+using EcsOperator.Testing;
 using Xunit;
 
 namespace LocalKube.Tests.Conformance;
@@ -12,10 +13,11 @@ public class KubectlReadConformanceTests(LocalKubeFixture kube) : IClassFixture<
         return ns;
     }
 
-    [Fact]
-    public async Task Get_ecs_lists_all_four_kinds_with_their_printer_columns()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Get_ecs_lists_all_four_kinds_with_their_printer_columns(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
         kube.MergePatch("services", ns, "web", """{"status":{"conditions":[{"type":"Ready","status":"True","reason":"Steady","message":"ok","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""", "status");
 
@@ -31,10 +33,11 @@ public class KubectlReadConformanceTests(LocalKubeFixture kube) : IClassFixture<
         Assert.Contains("TASK DEFINITION", wide, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Get_one_object_as_yaml_and_through_jsonpath()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Get_one_object_as_yaml_and_through_jsonpath(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
 
         var yaml = await kubectl.RunOkAsync("get", "services.ecs.operator.dev", "web", "-n", ns, "-o", "yaml");
@@ -51,10 +54,11 @@ public class KubectlReadConformanceTests(LocalKubeFixture kube) : IClassFixture<
         Assert.Equal(2, single.Trim().Split('\n').Length);
     }
 
-    [Fact]
-    public async Task Explain_reads_the_crd_schema_for_the_requested_api_version()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Explain_reads_the_crd_schema_for_the_requested_api_version(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
 
         var output = await kubectl.RunOkAsync("explain", "services.spec.deploymentConfiguration", "--api-version=ecs.operator.dev/v1alpha1");
 

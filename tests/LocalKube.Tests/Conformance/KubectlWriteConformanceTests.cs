@@ -1,3 +1,4 @@
+using EcsOperator.Testing;
 using Xunit;
 
 namespace LocalKube.Tests.Conformance;
@@ -12,10 +13,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         return ns;
     }
 
-    [Fact]
-    public async Task Label_annotate_and_merge_and_json_patches_change_the_stored_object()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Label_annotate_and_merge_and_json_patches_change_the_stored_object(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
         const string Svc = "services.ecs.operator.dev";
 
@@ -34,10 +36,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Equal("service.ecs.operator.dev/web", selected.Trim());
     }
 
-    [Fact]
-    public async Task Wait_for_condition_returns_once_the_status_subresource_reports_ready()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Wait_for_condition_returns_once_the_status_subresource_reports_ready(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
 
         var waiting = kubectl.RunAsync("wait", "-n", ns, "--for=condition=Ready", "services.ecs.operator.dev/web", "--timeout=30s");
@@ -51,10 +54,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Contains("service.ecs.operator.dev/web condition met", result.StdOut, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Delete_wait_blocks_on_a_finalizer_until_it_is_removed()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Delete_wait_blocks_on_a_finalizer_until_it_is_removed(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
         kube.MergePatch("clusters", ns, "demo", """{"metadata":{"finalizers":["test.ecs.operator.dev/hold"]}}""");
 
@@ -77,10 +81,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Null(kube.GetEcs("clusters", ns, "demo"));
     }
 
-    [Fact]
-    public async Task Deleting_a_namespace_removes_everything_in_it()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Deleting_a_namespace_removes_everything_in_it(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
         await kubectl.RunOkAsync("create", "configmap", "settings", "-n", ns, "--from-literal=a=1");
 
@@ -93,10 +98,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Null(kube.Get(string.Empty, "v1", "namespaces", null, ns));
     }
 
-    [Fact]
-    public async Task Client_side_apply_of_a_built_in_merges_with_strategic_merge_patch()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Client_side_apply_of_a_built_in_merges_with_strategic_merge_patch(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
         const string ConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: \"1\"\n";
 
@@ -109,10 +115,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         Assert.Equal(["b"], data.Select(p => p.Key));
     }
 
-    [Fact]
-    public async Task Client_side_apply_of_a_deployment_edit_merges_containers_by_name()
+    [Theory]
+    [MemberData(nameof(KubectlClients.All), MemberType = typeof(KubectlClients))]
+    public async Task Client_side_apply_of_a_deployment_edit_merges_containers_by_name(string client)
     {
-        var kubectl = kube.Kubectl();
+        var kubectl = await kube.KubectlAsync(client);
         var ns = await LocalKubeFixture.NewNamespaceAsync(kubectl);
         const string Deployment = """
             apiVersion: apps/v1

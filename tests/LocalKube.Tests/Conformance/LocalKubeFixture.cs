@@ -44,8 +44,8 @@ public sealed class LocalKubeFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A kubectl bound to this server (skips the test locally when kubectl is missing, fails under CI).</summary>
-    public EcsOperator.Testing.Kubectl Kubectl() => new(Server.Kubeconfig.Path);
+    /// <summary>A kubectl of that client (<see cref="KubectlClients"/>) bound to this server; skips locally when it is missing, fails under CI.</summary>
+    public Task<EcsOperator.Testing.Kubectl> KubectlAsync(string client) => KubectlClients.ForAsync(client, Server.Kubeconfig.Path);
 
     /// <summary>Creates a fresh namespace through kubectl and returns its name.</summary>
     public static async Task<string> NewNamespaceAsync(EcsOperator.Testing.Kubectl kubectl)
