@@ -1,4 +1,5 @@
 using System.Net;
+using AwsFaultProxy.Ecs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,7 +65,8 @@ public sealed class FaultProxy : IAsyncDisposable
         });
         var app = builder.Build();
         var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout, options.PreserveHost);
-        var handler = new ProxyHandler(rules, stats, forwarder, upstream, logger);
+        var ecsFront = options.EcsScheduler ? new EcsFront(forwarder, options.TimeProvider, options.EcsSchedulerDelay) : null;
+        var handler = new ProxyHandler(rules, stats, forwarder, ecsFront, upstream, logger);
         var control = new ControlEndpoints(rules, stats, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)

@@ -1,3 +1,4 @@
+using AwsFaultProxy.Ecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -5,9 +6,9 @@ namespace AwsFaultProxy;
 
 /// <summary>
 /// Handles one AWS call: identify it, ask the rules, wait out any latency, then inject the fault or forward
-/// (paging when a SplitPages rule fired). Stats are recorded before the client can see the response.
+/// (paging when a SplitPages rule fired), or let the ECS services front answer the calls it owns. Stats are recorded before the client can see the response.
 /// </summary>
-internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamForwarder forwarder, Uri upstream, ILogger logger)
+internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger)
 {
     private readonly PageSplitter _pager = new(forwarder, stats);
 
@@ -66,6 +67,11 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamF
 
     private async Task<(HttpResponseMessage Response, bool Paged)> SendAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body, CancellationToken ct)
     {
+        if (ecsFront is not null && EcsFront.Handles(operation, body))
+        {
+            return (await ecsFront.AnswerAsync(context, operation, body, ct), false);
+        }
+
         if (decision.Pager is { } pager && await _pager.FetchPageAsync(context, operation, pager, body, ct) is { } page)
         {
             return page;
