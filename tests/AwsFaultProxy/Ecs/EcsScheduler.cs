@@ -6,7 +6,8 @@ namespace AwsFaultProxy.Ecs;
 /// FakeTimeProvider drives it without sleeps. A healthy deployment starts its tasks; an older one then drains
 /// (its tasks stop) and is removed one step later, and the PRIMARY completes. Tasks of a deployment whose image is
 /// tagged <c>crashloop</c> fail; the circuit breaker fails the deployment and, with rollback, starts a new PRIMARY on
-/// the last completed task definition.
+/// the last completed task definition. Tasks of the EC2 launch type on a cluster without container instances are
+/// never placed.
 /// </summary>
 internal sealed class EcsScheduler(TimeSpan delay)
 {
@@ -40,7 +41,13 @@ internal sealed class EcsScheduler(TimeSpan delay)
     {
         deployment.DueAt = null;
         deployment.UpdatedAt = at;
-        if (deployment.TasksCrash && deployment.DesiredCount > deployment.RunningCount)
+        if (deployment.Unplaceable && deployment.DesiredCount > deployment.RunningCount)
+        {
+            // ECS creates no task it cannot place: nothing pending, nothing failed, the rollout never ends.
+            deployment.PendingCount = 0;
+            service.AddEvent(at, EcsEventMessages.UnableToPlace);
+        }
+        else if (deployment.TasksCrash && deployment.DesiredCount > deployment.RunningCount)
         {
             FailTasks(service, deployment, at);
         }

@@ -36,6 +36,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
         }
 
         var token = request["clientToken"]?.GetValue<string>();
+        var unplaceable = await UnplaceableAsync(client, cluster, config["launchType"]?.GetValue<string>(), ct);
         lock (store.Gate)
         {
             if (store.Find(cluster.Arn, name) is { } existing && existing.IsActiveOrDraining)
@@ -54,7 +55,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
             };
             service.SetTags((request["tags"] as JsonArray ?? []).OfType<JsonObject>()
                 .Select(t => KeyValuePair.Create(t["key"]?.GetValue<string>() ?? string.Empty, t["value"]?.GetValue<string>() ?? string.Empty)));
-            StartDeployment(service, EcsServiceValidation.TasksCrash(taskDefinition));
+            StartDeployment(service, EcsServiceValidation.TasksCrash(taskDefinition), unplaceable);
             store.Put(service);
             return Answer(service);
         }
@@ -65,10 +66,15 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
         var cluster = await clusters.ResolveAsync(client, request, ct);
         var name = request["service"]?.GetValue<string>() ?? string.Empty;
         string currentTaskDefinition;
+        string? launchType;
         lock (store.Gate)
         {
-            currentTaskDefinition = Active(cluster, name).Config["taskDefinition"]!.GetValue<string>();
+            var current = Active(cluster, name);
+            currentTaskDefinition = current.Config["taskDefinition"]!.GetValue<string>();
+            launchType = request["capacityProviderStrategy"] is null ? current.Config["launchType"]?.GetValue<string>() : null;
         }
+
+        var unplaceable = await UnplaceableAsync(client, cluster, launchType, ct);
 
         var taskDefinition = await _validation.TaskDefinitionAsync(client, request["taskDefinition"]?.GetValue<string>() ?? currentTaskDefinition, ct);
         await _validation.LoadBalancersAsync(client, request["loadBalancers"], taskDefinition, ct);
@@ -91,7 +97,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
             Apply(service, request);
             if (redeploy)
             {
-                StartDeployment(service, EcsServiceValidation.TasksCrash(taskDefinition));
+                StartDeployment(service, EcsServiceValidation.TasksCrash(taskDefinition), unplaceable);
             }
             else if (request["desiredCount"] is not null)
             {
@@ -173,7 +179,10 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
     }
 
     /// <summary>A new PRIMARY deployment; the old PRIMARY becomes ACTIVE and drains once the new one runs.</summary>
-    private void StartDeployment(EmulatedService service, bool tasksCrash)
+    private async Task<bool> UnplaceableAsync(HttpRequest client, EcsCluster cluster, string? launchType, CancellationToken ct) =>
+        launchType == "EC2" && await upstream.ContainerInstanceCountAsync(client, cluster.Arn, ct) == 0;
+
+    private void StartDeployment(EmulatedService service, bool tasksCrash, bool unplaceable)
     {
         var now = store.Now;
         foreach (var old in service.Deployments)
@@ -192,6 +201,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
             Id = EmulatedDeployment.NewId(),
             TaskDefinitionArn = service.Config["taskDefinition"]!.GetValue<string>(),
             TasksCrash = tasksCrash,
+            Unplaceable = unplaceable,
             CreatedAt = now,
             UpdatedAt = now,
             Settings = settings,

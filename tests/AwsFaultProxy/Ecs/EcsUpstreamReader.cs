@@ -32,6 +32,14 @@ internal sealed class EcsUpstreamReader(UpstreamForwarder forwarder)
         return answer?["taskDefinition"] as JsonObject;
     }
 
+    /// <summary>How many container instances the cluster has (the EC2 launch type places tasks on them).</summary>
+    public async Task<int> ContainerInstanceCountAsync(HttpRequest client, string clusterArn, CancellationToken ct)
+    {
+        var answer = await EcsAsync(client, "ListContainerInstances", new JsonObject { ["cluster"] = clusterArn }, ct)
+            ?? throw EcsApiException.Upstream("the container instances", 400);
+        return (answer["containerInstanceArns"] as JsonArray)?.Count ?? 0;
+    }
+
     /// <summary>The load balancers a target group is attached to; null when the target group does not exist.</summary>
     public async Task<IReadOnlyList<string>?> TargetGroupLoadBalancersAsync(HttpRequest client, string targetGroupArn, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ internal sealed class EmulatedDeployment
     /// <summary>True when a container image of the task definition is tagged <c>crashloop</c>: its tasks never start.</summary>
     public required bool TasksCrash { get; init; }
 
+    /// <summary>True for the EC2 launch type on a cluster without container instances: no task can be placed.</summary>
+    public bool Unplaceable { get; init; }
+
     public int DesiredCount { get; set; }
 
     public int RunningCount { get; set; }

@@ -81,6 +81,19 @@ public sealed class EcsFrontDeleteTests(MotoServer moto) : IClassFixture<MotoSer
     }
 
     [Fact]
+    public async Task Updating_or_deleting_an_unknown_service_is_ServiceNotFound()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+
+        var update = await Assert.ThrowsAsync<ServiceNotFoundException>(() =>
+            front.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = front.Cluster, Service = "ghost", DesiredCount = 1 }, Ct));
+        var delete = await Assert.ThrowsAsync<ServiceNotFoundException>(() =>
+            front.Ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = front.Cluster, Service = "ghost", Force = true }, Ct));
+
+        Assert.Equal(("Service not found.", "Service not found."), (update.Message, delete.Message));
+    }
+
+    [Fact]
     public async Task An_INACTIVE_service_is_forgotten_after_an_hour()
     {
         await using var front = await EcsFrontHarness.StartAsync(moto);

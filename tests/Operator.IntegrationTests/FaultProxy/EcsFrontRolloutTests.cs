@@ -146,6 +146,24 @@ public sealed class EcsFrontRolloutTests(MotoServer moto) : IClassFixture<MotoSe
         Assert.Equal(("FAILED", 8), (primary.RolloutState, primary.FailedTasks));
     }
 
+    [Fact]
+    public async Task An_EC2_service_on_a_cluster_without_container_instances_is_unable_to_place_its_tasks()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        var request = front.Service("web", await front.RegisterAsync());
+        request.LaunchType = "EC2";
+        await front.Ecs.CreateServiceAsync(request, Ct);
+
+        front.Step(2);
+
+        var service = await front.DescribeAsync("web");
+        Assert.Equal((0, 0, "IN_PROGRESS"), (service.RunningCount, service.PendingCount, Primary(service).RolloutState));
+        Assert.StartsWith(
+            "(service web) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster.",
+            Assert.Single(service.Events!).Message,
+            StringComparison.Ordinal);
+    }
+
     private static Deployment Primary(Service service) => service.Deployments!.Single(d => d.Status == "PRIMARY");
 
     private static List<(string?, string?, string?, int?)> Deployments(Service service) =>
