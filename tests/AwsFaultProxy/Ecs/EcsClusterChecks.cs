@@ -19,9 +19,9 @@ internal sealed class EcsClusterChecks(EcsServiceStore store, EcsUpstreamReader 
     /// <summary>The request's <c>cluster</c> (default <c>default</c>); ClusterNotFoundException unless it is ACTIVE.</summary>
     public async Task<EcsCluster> ResolveAsync(HttpRequest client, JsonObject request, CancellationToken ct)
     {
-        var name = request["cluster"]?.GetValue<string>() ?? "default";
+        var name = request.Text("cluster") ?? "default";
         var cluster = await upstream.DescribeClusterAsync(client, name, ct);
-        if (cluster is null || cluster["status"]?.GetValue<string>() != "ACTIVE" || cluster["clusterArn"]?.GetValue<string>() is not { } arn)
+        if (cluster is null || cluster.Text("status") != "ACTIVE" || cluster.Text("clusterArn") is not { } arn)
         {
             throw EcsApiException.ClusterNotFound();
         }
@@ -32,8 +32,8 @@ internal sealed class EcsClusterChecks(EcsServiceStore store, EcsUpstreamReader 
 
     public async Task<HttpResponseMessage> DeleteClusterAsync(HttpContext context, JsonObject request, byte[] body, CancellationToken ct)
     {
-        var cluster = await upstream.DescribeClusterAsync(context.Request, request["cluster"]?.GetValue<string>() ?? "default", ct);
-        if (cluster?["clusterArn"]?.GetValue<string>() is { } arn)
+        var cluster = await upstream.DescribeClusterAsync(context.Request, request.Text("cluster") ?? "default", ct);
+        if (cluster?.Text("clusterArn") is { } arn)
         {
             lock (store.Gate)
             {
@@ -72,7 +72,7 @@ internal sealed class EcsClusterChecks(EcsServiceStore store, EcsUpstreamReader 
     /// <summary>moto never sees a service: the counts come from the front.</summary>
     private void CountServices(JsonObject cluster)
     {
-        if (cluster["clusterArn"]?.GetValue<string>() is not { } arn)
+        if (cluster.Text("clusterArn") is not { } arn)
         {
             return;
         }

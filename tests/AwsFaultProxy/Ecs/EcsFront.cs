@@ -39,7 +39,7 @@ internal sealed class EcsFront
         }
 
         return operation.Operation is not ("TagResource" or "UntagResource" or "ListTagsForResource")
-            || (Parse(body)?["resourceArn"]?.GetValue<string>() ?? string.Empty).Contains(":service/", StringComparison.Ordinal);
+            || (Parse(body)?.Text("resourceArn") ?? string.Empty).Contains(":service/", StringComparison.Ordinal);
     }
 
     /// <summary>The answer to one call that <see cref="Handles"/> accepted: ECS's JSON, or ECS's error.</summary>
@@ -65,6 +65,11 @@ internal sealed class EcsFront
         catch (EcsApiException error)
         {
             return EcsAnswers.Error(error);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A member of the wrong JSON type (a number where a string belongs...), as ECS's deserializer refuses it.
+            return EcsAnswers.Error(new EcsApiException("SerializationException", $"{operation.Operation}: {e.Message}"));
         }
     }
 

@@ -123,7 +123,7 @@ internal sealed class EcsScheduler(TimeSpan delay)
         deployment.FailedTasks += launched;
         service.AddEvent(at, EcsEventMessages.StartedTasks(launched));
         var breaker = service.Config["deploymentConfiguration"]?["deploymentCircuitBreaker"];
-        var breakerOn = breaker?["enable"]?.GetValue<bool>() == true;
+        var breakerOn = breaker?.Flag("enable") == true;
         if (deployment.RolloutState != "IN_PROGRESS")
         {
             return;
@@ -143,7 +143,7 @@ internal sealed class EcsScheduler(TimeSpan delay)
         deployment.RolloutState = "FAILED";
         deployment.RolloutStateReason = EcsEventMessages.CircuitBreakerFailed;
         service.AddEvent(at, EcsEventMessages.DeploymentFailed(deployment.Id));
-        if (breaker?["rollback"]?.GetValue<bool>() == true && service.LastCompletedTaskDefinition is { } previous)
+        if (breaker?.Flag("rollback") == true && service.LastCompletedTaskDefinition is { } previous)
         {
             RollBack(service, deployment, previous, at);
         }

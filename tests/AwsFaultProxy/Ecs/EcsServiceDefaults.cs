@@ -29,7 +29,7 @@ internal static class EcsServiceDefaults
         config["availabilityZoneRebalancing"] ??= config["schedulingStrategy"]!.GetValue<string>() == "DAEMON" ? "DISABLED" : "ENABLED";
         config["createdBy"] = $"arn:aws:iam::{cluster.Account}:root";
         config["deploymentConfiguration"] = MergeInto(DefaultDeploymentConfiguration(), config["deploymentConfiguration"] as JsonObject);
-        if (request["role"]?.GetValue<string>() is { } role)
+        if (request.Text("role") is { } role)
         {
             config["roleArn"] = role.StartsWith("arn:", StringComparison.Ordinal) ? role : $"arn:aws:iam::{cluster.Account}:role/{role}";
         }
@@ -85,8 +85,8 @@ internal static class EcsServiceDefaults
     }
 
     public static bool UsesFargate(JsonObject config) =>
-        config["launchType"]?.GetValue<string>() == "FARGATE"
-        || (config["capacityProviderStrategy"] as JsonArray ?? []).Any(i => i?["capacityProvider"]?.GetValue<string>()?.StartsWith("FARGATE", StringComparison.Ordinal) == true);
+        config.Text("launchType") == "FARGATE"
+        || (config["capacityProviderStrategy"] as JsonArray ?? []).Any(i => i?.Text("capacityProvider")?.StartsWith("FARGATE", StringComparison.Ordinal) == true);
 
     private static JsonObject DefaultDeploymentConfiguration() => new()
     {

@@ -24,9 +24,9 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
 
     public async Task<JsonObject> CreateAsync(HttpRequest client, JsonObject request, CancellationToken ct)
     {
-        var name = request["serviceName"]?.GetValue<string>() is { Length: > 0 } n ? n : throw EcsApiException.InvalidParameter("Service name cannot be empty.");
+        var name = request.Text("serviceName") is { Length: > 0 } n ? n : throw EcsApiException.InvalidParameter("Service name cannot be empty.");
         var cluster = await clusters.ResolveAsync(client, request, ct);
-        var taskDefinition = await _validation.TaskDefinitionAsync(client, request["taskDefinition"]?.GetValue<string>(), ct);
+        var taskDefinition = await _validation.TaskDefinitionAsync(client, request.Text("taskDefinition"), ct);
         EcsServiceValidation.LaunchTypeOrStrategy(request);
         await _validation.LoadBalancersAsync(client, request["loadBalancers"], taskDefinition, ct);
         var config = EcsServiceDefaults.Config(request, cluster, taskDefinition["taskDefinitionArn"]!.GetValue<string>());
@@ -35,8 +35,8 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
             throw EcsApiException.InvalidParameter("desiredCount is required for the REPLICA scheduling strategy.");
         }
 
-        var token = request["clientToken"]?.GetValue<string>();
-        var unplaceable = await UnplaceableAsync(client, cluster, config["launchType"]?.GetValue<string>(), ct);
+        var token = request.Text("clientToken");
+        var unplaceable = await UnplaceableAsync(client, cluster, config.Text("launchType"), ct);
         lock (store.Gate)
         {
             if (store.Find(cluster.Arn, name) is { } existing && existing.IsActiveOrDraining)
@@ -54,7 +54,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
                 Config = config,
             };
             service.SetTags((request["tags"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(t => KeyValuePair.Create(t["key"]?.GetValue<string>() ?? string.Empty, t["value"]?.GetValue<string>() ?? string.Empty)));
+                .Select(t => KeyValuePair.Create(t.Text("key") ?? string.Empty, t.Text("value") ?? string.Empty)));
             StartDeployment(service, EcsServiceValidation.TasksCrash(taskDefinition), unplaceable);
             store.Put(service);
             return Answer(service);
@@ -64,34 +64,12 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
     public async Task<JsonObject> UpdateAsync(HttpRequest client, JsonObject request, CancellationToken ct)
     {
         var cluster = await clusters.ResolveAsync(client, request, ct);
-        var name = request["service"]?.GetValue<string>() ?? string.Empty;
-        string currentTaskDefinition;
-        string? launchType;
-        lock (store.Gate)
-        {
-            var current = Active(cluster, name);
-            currentTaskDefinition = current.Config["taskDefinition"]!.GetValue<string>();
-            launchType = request["capacityProviderStrategy"] is null ? current.Config["launchType"]?.GetValue<string>() : null;
-        }
-
-        var unplaceable = await UnplaceableAsync(client, cluster, launchType, ct);
-
-        var taskDefinition = await _validation.TaskDefinitionAsync(client, request["taskDefinition"]?.GetValue<string>() ?? currentTaskDefinition, ct);
-        await _validation.LoadBalancersAsync(client, request["loadBalancers"], taskDefinition, ct);
-        if (request["taskDefinition"] is not null)
-        {
-            request["taskDefinition"] = taskDefinition["taskDefinitionArn"]!.GetValue<string>();
-        }
-
-        if (request["capacityProviderStrategy"] is JsonArray { Count: 0 })
-        {
-            request["capacityProviderStrategy"] = cluster.DefaultCapacityProviderStrategy?.DeepClone() ?? new JsonArray();
-        }
-
+        var name = request.Text("service") ?? string.Empty;
+        var (taskDefinition, unplaceable) = await PrepareUpdateAsync(client, cluster, name, request, ct);
         lock (store.Gate)
         {
             var service = Active(cluster, name);
-            var force = request["forceNewDeployment"]?.GetValue<bool>() == true;
+            var force = request.Flag("forceNewDeployment") == true;
             CheckCapacitySwitch(service, request, force);
             var redeploy = force || DeploymentTriggers.Any(m => request[m] is not null && !JsonNode.DeepEquals(request[m], service.Config[m]));
             Apply(service, request);
@@ -108,13 +86,43 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
         }
     }
 
+    /// <summary>
+    /// The reads an update needs, made outside the lock: the task definition it will run (resolved to its ARN in the
+    /// request), the load balancers checked against it (the service's own when the request keeps them, as ECS
+    /// requires their containers to stay in every new revision), and whether EC2 tasks can be placed.
+    /// </summary>
+    private async Task<(JsonObject TaskDefinition, bool Unplaceable)> PrepareUpdateAsync(
+        HttpRequest client, EcsCluster cluster, string name, JsonObject request, CancellationToken ct)
+    {
+        JsonObject current;
+        lock (store.Gate)
+        {
+            current = Active(cluster, name).Config.DeepClone().AsObject();
+        }
+
+        var taskDefinition = await _validation.TaskDefinitionAsync(client, request.Text("taskDefinition") ?? current["taskDefinition"]!.GetValue<string>(), ct);
+        await _validation.LoadBalancersAsync(client, request["loadBalancers"] ?? current["loadBalancers"], taskDefinition, ct);
+        if (request["taskDefinition"] is not null)
+        {
+            request["taskDefinition"] = taskDefinition["taskDefinitionArn"]!.GetValue<string>();
+        }
+
+        if (request["capacityProviderStrategy"] is JsonArray { Count: 0 })
+        {
+            request["capacityProviderStrategy"] = cluster.DefaultCapacityProviderStrategy?.DeepClone() ?? new JsonArray();
+        }
+
+        var launchType = request["capacityProviderStrategy"] is null ? current.Text("launchType") : null;
+        return (taskDefinition, await UnplaceableAsync(client, cluster, launchType, ct));
+    }
+
     public async Task<JsonObject> DeleteAsync(HttpRequest client, JsonObject request, CancellationToken ct)
     {
         var cluster = await clusters.ResolveAsync(client, request, ct);
         lock (store.Gate)
         {
-            var service = Active(cluster, request["service"]?.GetValue<string>() ?? string.Empty);
-            if (request["force"]?.GetValue<bool>() != true && service.DesiredCount > 0 && service.Config["schedulingStrategy"]?.GetValue<string>() == "REPLICA")
+            var service = Active(cluster, request.Text("service") ?? string.Empty);
+            if (request.Flag("force") != true && service.DesiredCount > 0 && service.Config.Text("schedulingStrategy") == "REPLICA")
             {
                 throw EcsApiException.InvalidParameter("The service cannot be stopped while it is scaled above 0.");
             }

@@ -49,23 +49,23 @@ internal sealed class EcsServiceQueries(EcsServiceStore store, EcsClusterChecks 
     /// <summary>ACTIVE services only (DRAINING and INACTIVE are left out), filtered and paged as ECS pages.</summary>
     public async Task<JsonObject> ListAsync(HttpRequest client, JsonObject request, CancellationToken ct)
     {
-        var maxResults = request["maxResults"]?.GetValue<int>() ?? 10;
+        var maxResults = request.Number("maxResults") ?? 10;
         if (maxResults is < 1 or > 100)
         {
             throw EcsApiException.InvalidParameter("maxResults must be between 1 and 100.");
         }
 
-        var offset = request["nextToken"]?.GetValue<string>() is { } token ? DecodeToken(token) : 0;
+        var offset = request.Text("nextToken") is { } token ? DecodeToken(token) : 0;
         var cluster = await clusters.ResolveAsync(client, request, ct);
-        var launchType = request["launchType"]?.GetValue<string>();
-        var scheduling = request["schedulingStrategy"]?.GetValue<string>();
+        var launchType = request.Text("launchType");
+        var scheduling = request.Text("schedulingStrategy");
         List<string> arns;
         lock (store.Gate)
         {
             arns = store.InCluster(cluster.Arn)
                 .Where(s => s.Status == "ACTIVE")
-                .Where(s => launchType is null || s.Config["launchType"]?.GetValue<string>() == launchType)
-                .Where(s => scheduling is null || s.Config["schedulingStrategy"]?.GetValue<string>() == scheduling)
+                .Where(s => launchType is null || s.Config.Text("launchType") == launchType)
+                .Where(s => scheduling is null || s.Config.Text("schedulingStrategy") == scheduling)
                 .Select(s => s.Arn).ToList();
         }
 
@@ -81,7 +81,7 @@ internal sealed class EcsServiceQueries(EcsServiceStore store, EcsClusterChecks 
     public JsonObject Tag(JsonObject request)
     {
         var tags = (request["tags"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(t => KeyValuePair.Create(t["key"]?.GetValue<string>() ?? string.Empty, t["value"]?.GetValue<string>() ?? string.Empty));
+            .Select(t => KeyValuePair.Create(t.Text("key") ?? string.Empty, t.Text("value") ?? string.Empty));
         lock (store.Gate)
         {
             Tagged(request).SetTags(tags);
@@ -114,7 +114,7 @@ internal sealed class EcsServiceQueries(EcsServiceStore store, EcsClusterChecks 
         $"arn:aws:ecs:{cluster.Region}:{cluster.Account}:service/{cluster.Name}/{name}";
 
     private EmulatedService Tagged(JsonObject request) =>
-        store.FindByArn(request["resourceArn"]?.GetValue<string>() ?? string.Empty) is { Status: not "INACTIVE" } service
+        store.FindByArn(request.Text("resourceArn") ?? string.Empty) is { Status: not "INACTIVE" } service
             ? service
             : throw new EcsApiException("ResourceNotFoundException", "The specified resource wasn't found.");
 

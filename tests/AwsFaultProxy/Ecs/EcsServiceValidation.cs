@@ -28,7 +28,7 @@ internal sealed class EcsServiceValidation(EcsUpstreamReader upstream)
     {
         foreach (var entry in (loadBalancers as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (entry["targetGroupArn"]?.GetValue<string>() is { } targetGroup)
+            if (entry.Text("targetGroupArn") is { } targetGroup)
             {
                 var attached = await upstream.TargetGroupLoadBalancersAsync(client, targetGroup, ct)
                     ?? throw EcsApiException.InvalidParameter($"Unable to find the target group with targetGroupArn {targetGroup}.");
@@ -45,21 +45,21 @@ internal sealed class EcsServiceValidation(EcsUpstreamReader upstream)
     /// <summary>True when a container image is tagged <c>crashloop</c> (e.g. <c>nginx:crashloop</c>): its tasks never start.</summary>
     public static bool TasksCrash(JsonObject taskDefinition) =>
         (taskDefinition["containerDefinitions"] as JsonArray ?? []).Any(c =>
-            (c?["image"]?.GetValue<string>() ?? string.Empty).Split('/')[^1].EndsWith(":crashloop", StringComparison.Ordinal));
+            (c?.Text("image") ?? string.Empty).Split('/')[^1].EndsWith(":crashloop", StringComparison.Ordinal));
 
     private static void ContainerPort(JsonObject entry, JsonObject taskDefinition)
     {
-        var name = entry["containerName"]?.GetValue<string>();
-        var port = entry["containerPort"]?.GetValue<int>();
+        var name = entry.Text("containerName");
+        var port = entry.Number("containerPort");
         if (name is null || port is null)
         {
             throw EcsApiException.InvalidParameter("Container Name can not be blank.");
         }
 
         var container = (taskDefinition["containerDefinitions"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(c => c["name"]?.GetValue<string>() == name)
+            .FirstOrDefault(c => c.Text("name") == name)
             ?? throw EcsApiException.InvalidParameter($"The container {name} does not exist in the task definition.");
-        if (!(container["portMappings"] as JsonArray ?? []).Any(p => p?["containerPort"]?.GetValue<int>() == port))
+        if (!(container["portMappings"] as JsonArray ?? []).Any(p => p?.Number("containerPort") == port))
         {
             throw EcsApiException.InvalidParameter($"The container {name} did not have a container port {port} defined.");
         }

@@ -42,7 +42,7 @@ internal sealed class EmulatedService
 
     public int DesiredCount
     {
-        get => Config["desiredCount"]?.GetValue<int>() ?? 0;
+        get => Config.Number("desiredCount") ?? 0;
         set => Config["desiredCount"] = value;
     }
 

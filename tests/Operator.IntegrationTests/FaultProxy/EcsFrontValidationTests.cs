@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using EcsOperator.Aws.Ecs.Model;
 using EcsOperator.IntegrationTests.Aws;
 using EcsOperator.Testing;
@@ -63,6 +65,22 @@ public sealed class EcsFrontValidationTests(MotoServer moto) : IClassFixture<Mot
             ],
             errors);
         Assert.Equal(attached, Assert.Single(created.LoadBalancers!).TargetGroupArn);
+    }
+
+    [Fact]
+    public async Task A_member_of_the_wrong_JSON_type_is_a_SerializationException_naming_it()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        var taskDefinition = await front.RegisterAsync();
+        using var http = new HttpClient();
+
+        using var answer = await http.SendAsync(RawAws.Ecs(front.Proxy.Endpoint, "CreateService",
+            $$"""{"cluster": "{{front.Cluster}}", "serviceName": "web", "taskDefinition": "{{taskDefinition}}", "desiredCount": "two"}"""), Ct);
+        using var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("SerializationException", error.RootElement.GetProperty("__type").GetString());
+        Assert.Equal("desiredCount must be a JSON integer.", error.RootElement.GetProperty("message").GetString());
     }
 
     [Fact]
