@@ -22,7 +22,15 @@ public sealed class EcsFrontCommandLineTests(MotoServer moto) : IClassFixture<Mo
         var family = TestNames.Unique("cli");
         await ecs.RegisterTaskDefinitionAsync(EcsSamples.TaskDefinition(family), Ct);
 
-        var created = await ecs.CreateServiceAsync(new CreateServiceRequest { Cluster = cluster, ServiceName = "web", TaskDefinition = family, DesiredCount = 1 }, Ct);
+        var created = await ecs.CreateServiceAsync(new CreateServiceRequest
+        {
+            Cluster = cluster,
+            ServiceName = "web",
+            TaskDefinition = family,
+            DesiredCount = 1,
+            LaunchType = "FARGATE",
+            NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-0a1"] } },
+        }, Ct);
         Service? service = null;
         var completed = await Eventually.TrueAsync(async () =>
         {
