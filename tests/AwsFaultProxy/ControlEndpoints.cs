@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace AwsFaultProxy;
 
 /// <summary>
-/// The proxy's own HTTP API under <c>/__proxy/</c>, for out-of-process use: stats, journal, reset and rules.
+/// The proxy's own HTTP API under <c>/__proxy/</c>, for out-of-process use: stats, journal, reset, rules and held answers.
 /// No AWS API path starts with it.
 /// </summary>
-internal sealed class ControlEndpoints(FaultRules rules, ProxyStats stats, ILogger logger)
+internal sealed class ControlEndpoints(FaultRules rules, ProxyStats stats, ResponseHolds holds, ILogger logger)
 {
     public const string Prefix = "/__proxy";
 
@@ -38,6 +38,12 @@ internal sealed class ControlEndpoints(FaultRules rules, ProxyStats stats, ILogg
             case ("DELETE", "/rules"):
                 rules.Clear();
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case ("GET", "/holds"):
+                await context.Response.WriteAsJsonAsync(holds.Current, ProxyJson.Options, ct);
+                break;
+            case ("POST", "/holds/release"):
+                await context.Response.WriteAsJsonAsync(new { released = holds.Release() }, ProxyJson.Options, ct);
                 break;
             case ("GET", "/health"):
                 await context.Response.WriteAsync("ok", ct);

@@ -1,4 +1,4 @@
 namespace AwsFaultProxy;
 
-/// <summary>What the rules decided for one call: a delay, at most one fault, and at most one pager.</summary>
-internal sealed record FaultDecision(TimeSpan Delay, FaultRule? Fault, FaultRule? Pager);
+/// <summary>What the rules decided for one call: a delay, at most one fault, at most one pager, and whether its answer is held.</summary>
+internal sealed record FaultDecision(TimeSpan Delay, FaultRule? Fault, FaultRule? Pager, FaultRule? Hold = null);

@@ -23,4 +23,11 @@ public enum FaultKind
 
     /// <summary>Serve an awsJson list response in pages of <see cref="FaultRule.PageSize"/> with a proxy-made nextToken.</summary>
     SplitPages,
+
+    /// <summary>
+    /// Let the call through (the upstream or the ECS front applies it), then hold its answer until
+    /// <see cref="ResponseHolds.Release"/> or the client goes away: a test can kill the client right after the call
+    /// took effect and before the client learned it did.
+    /// </summary>
+    HoldResponse,
 }

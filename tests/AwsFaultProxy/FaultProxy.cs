@@ -1,4 +1,5 @@
 using System.Net;
+using AwsFaultProxy.Ecs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,12 +25,13 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly UpstreamForwarder _forwarder;
 
-    private FaultProxy(WebApplication app, UpstreamForwarder forwarder, FaultRules rules, ProxyStats stats, Uri upstream, int seed)
+    private FaultProxy(WebApplication app, UpstreamForwarder forwarder, FaultRules rules, ProxyStats stats, ResponseHolds holds, Uri upstream, int seed)
     {
         _app = app;
         _forwarder = forwarder;
         Rules = rules;
         Stats = stats;
+        Holds = holds;
         Upstream = upstream;
         Seed = seed;
     }
@@ -45,6 +47,9 @@ public sealed class FaultProxy : IAsyncDisposable
     public FaultRules Rules { get; }
 
     public ProxyStats Stats { get; }
+
+    /// <summary>Answers held by <see cref="FaultKind.HoldResponse"/> rules: wait for them, and release them.</summary>
+    public ResponseHolds Holds { get; }
 
     public static async Task<FaultProxy> StartAsync(FaultProxyOptions options, CancellationToken cancellationToken = default)
     {
@@ -64,13 +69,15 @@ public sealed class FaultProxy : IAsyncDisposable
         });
         var app = builder.Build();
         var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout, options.PreserveHost);
-        var handler = new ProxyHandler(rules, stats, forwarder, upstream, logger);
-        var control = new ControlEndpoints(rules, stats, logger);
+        var ecsFront = options.EcsScheduler ? new EcsFront(forwarder, options.TimeProvider, options.EcsSchedulerDelay) : null;
+        var holds = new ResponseHolds();
+        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger);
+        var control = new ControlEndpoints(rules, stats, holds, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : handler.HandleAsync(context));
 
-        var proxy = new FaultProxy(app, forwarder, rules, stats, upstream, seed);
+        var proxy = new FaultProxy(app, forwarder, rules, stats, holds, upstream, seed);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         proxy.Endpoint = new Uri(address);
@@ -80,6 +87,7 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Holds.Release();
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             await _app.StopAsync(stop.Token);

@@ -27,6 +27,19 @@ public sealed class FaultProxyOptions
     /// <summary>How long one upstream request may take.</summary>
     public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Switches on the ECS services front: the proxy answers the ECS service operations from its own state as ECS
+    /// does (deployments progress, runningCount follows desiredCount, <c>crashloop</c> images fail) instead of moto.
+    /// See docs/emulators.md.
+    /// </summary>
+    public bool EcsScheduler { get; set; }
+
+    /// <summary>How long each step of the emulated ECS scheduler takes (tasks starting, draining, a service going INACTIVE).</summary>
+    public TimeSpan EcsSchedulerDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The clock of the ECS scheduler; a FakeTimeProvider makes its timing testable without sleeps.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Where the proxy logs; silent when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

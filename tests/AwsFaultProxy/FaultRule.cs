@@ -66,6 +66,10 @@ public sealed record FaultRule
     public static FaultRule TokenBucket(string service, string operation, double ratePerSecond, int burst) =>
         new() { Service = service, Operation = operation, Fault = FaultKind.TokenBucket, RatePerSecond = ratePerSecond, Burst = burst };
 
+    /// <summary>Applies the call, then holds its answer: see <see cref="ResponseHolds"/>. Usually with <c>FirstCalls = 1</c>.</summary>
+    public static FaultRule HoldResponse(string service, string operation) =>
+        new() { Service = service, Operation = operation, Fault = FaultKind.HoldResponse };
+
     public static FaultRule SplitPages(string service, string operation, int pageSize, string? listKey = null) =>
         new() { Service = service, Operation = operation, Fault = FaultKind.SplitPages, PageSize = pageSize, ListKey = listKey };
 

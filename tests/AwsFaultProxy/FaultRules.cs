@@ -5,7 +5,8 @@ namespace AwsFaultProxy;
 /// <summary>
 /// The proxy's rules, checked in order for every call. Every matching rule counts the call; Latency rules
 /// add up; the first Throttle/ServerError/Drop/DropResponse rule that fires, or TokenBucket rule whose budget
-/// is spent, decides the fault; the first SplitPages rule that fires pages the response.
+/// is spent, decides the fault; the first SplitPages rule that fires pages the response; the first HoldResponse
+/// rule that fires holds the answer.
 /// Thread-safe. <see cref="Clear"/> and <see cref="Replace"/> restart counters, buckets and draws.
 /// </summary>
 public sealed class FaultRules
@@ -69,6 +70,7 @@ public sealed class FaultRules
         var delay = TimeSpan.Zero;
         FaultRule? fault = null;
         FaultRule? pager = null;
+        FaultRule? hold = null;
         foreach (var rule in _rules.Where(r => r.Matches(operation)))
         {
             switch (rule.Rule.Fault)
@@ -78,6 +80,9 @@ public sealed class FaultRules
                     break;
                 case FaultKind.SplitPages when rule.Fires():
                     pager ??= rule.Rule;
+                    break;
+                case FaultKind.HoldResponse when rule.Fires():
+                    hold ??= rule.Rule;
                     break;
                 case FaultKind.TokenBucket when fault is null:
                     // Only calls that would reach the upstream spend budget.
@@ -91,6 +96,6 @@ public sealed class FaultRules
             }
         }
 
-        return new FaultDecision(delay, fault, pager);
+        return new FaultDecision(delay, fault, pager, hold);
     }
 }

@@ -17,6 +17,12 @@ public sealed record OperationStats(
     /// <summary>Calls answered with a throttling error (Throttle and TokenBucket rules).</summary>
     public long Throttled => Injected.GetValueOrDefault(FaultKind.Throttle) + Injected.GetValueOrDefault(FaultKind.TokenBucket);
 
-    /// <summary>Calls that got a fault: everything but latency and paging.</summary>
-    public long Faulted => Injected.Where(i => i.Key is not (FaultKind.Latency or FaultKind.SplitPages)).Sum(i => i.Value);
+    /// <summary>Calls that got a fault: everything but latency, paging and held answers (they are genuine, only late).</summary>
+    public long Faulted => Injected.Where(i => i.Key is not (FaultKind.Latency or FaultKind.SplitPages or FaultKind.HoldResponse)).Sum(i => i.Value);
+
+    /// <summary>
+    /// Calls the upstream or the ECS front answered with a 2xx, whether or not the client received the answer (a
+    /// DropResponse or a held answer counts): e.g. "exactly one successful CreateService".
+    /// </summary>
+    public long Succeeded { get; init; }
 }

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using AwsFaultProxy;
+using EcsOperator.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Command line: dotnet run --project tests/AwsFaultProxy -- --upstream http://127.0.0.1:5000 [--port 0] [--seed 42] [--rules rules.json] [--preserve-host] [--verbose]
+// Command line: dotnet run --project tests/AwsFaultProxy -- --upstream http://127.0.0.1:5000 [--port 0] [--seed 42] [--rules rules.json] [--preserve-host]
+//   [--ecs-scheduler [--ecs-scheduler-delay 2s]] [--verbose]
 // Prints "READY url=http://127.0.0.1:<port>" once listening; runs until SIGINT/SIGTERM.
 var parsed = ProxyArguments.Parse(args);
 if (parsed.Error is not null)
@@ -29,7 +31,8 @@ return 0;
 /// <summary>The proxy's command-line arguments.</summary>
 internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, string? Error)
 {
-    public const string Usage = "usage: AwsFaultProxy --upstream <url> [--port <n>] [--seed <n>] [--rules <file.json>] [--preserve-host] [--verbose]";
+    public const string Usage = "usage: AwsFaultProxy --upstream <url> [--port <n>] [--seed <n>] [--rules <file.json>] [--preserve-host] "
+        + "[--ecs-scheduler [--ecs-scheduler-delay <duration, e.g. 2s>]] [--verbose]";
 
     public static ProxyArguments Parse(string[] args)
     {
@@ -48,6 +51,8 @@ internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, s
                     case "--seed": options.Seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--rules": AddRules(options, Value()); break;
                     case "--preserve-host": options.PreserveHost = true; break;
+                    case "--ecs-scheduler": options.EcsScheduler = true; break;
+                    case "--ecs-scheduler-delay": options.EcsSchedulerDelay = Duration(name, Value()); break;
                     case "--verbose": verbose = true; break;
                     default: return new(options, verbose, $"unknown argument {name}");
                 }
@@ -60,6 +65,9 @@ internal sealed record ProxyArguments(FaultProxyOptions Options, bool Verbose, s
 
         return options.Upstream is null ? new(options, verbose, "--upstream is required") : new(options, verbose, null);
     }
+
+    private static TimeSpan Duration(string name, string text) =>
+        GoDuration.TryParse(text, out var value) ? value : throw new ArgumentException($"{name}: '{text}' is not a duration (e.g. 500ms, 2s, 1m)");
 
     private static void AddRules(FaultProxyOptions options, string path)
     {

@@ -1,3 +1,4 @@
+using AwsFaultProxy.Ecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -5,9 +6,9 @@ namespace AwsFaultProxy;
 
 /// <summary>
 /// Handles one AWS call: identify it, ask the rules, wait out any latency, then inject the fault or forward
-/// (paging when a SplitPages rule fired). Stats are recorded before the client can see the response.
+/// (paging when a SplitPages rule fired), or let the ECS services front answer the calls it owns. Stats are recorded before the client can see the response.
 /// </summary>
-internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamForwarder forwarder, Uri upstream, ILogger logger)
+internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseHolds holds, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger)
 {
     private readonly PageSplitter _pager = new(forwarder, stats);
 
@@ -51,21 +52,47 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, UpstreamF
 
         using (response)
         {
+            var status = (int)response.StatusCode;
             if (decision.Fault is { Fault: FaultKind.DropResponse })
             {
                 // The upstream applied the call; the client never learns whether it did.
-                stats.RecordCall(operation, decision, FaultKind.DropResponse, null);
+                stats.RecordCall(operation, decision, FaultKind.DropResponse, null, status);
                 context.Abort();
                 return;
             }
 
-            stats.RecordCall(operation, decision, paged ? FaultKind.SplitPages : null, (int)response.StatusCode);
+            var fault = decision.Hold is not null ? FaultKind.HoldResponse : paged ? FaultKind.SplitPages : (FaultKind?)null;
+            stats.RecordCall(operation, decision, fault, status, status);
+            if (decision.Hold is not null && !await HoldAsync(operation, status, ct))
+            {
+                return;
+            }
+
             await UpstreamForwarder.CopyResponseAsync(response, context.Response, ct);
+        }
+    }
+
+    /// <summary>Holds the answer until released; false when the client went away meanwhile.</summary>
+    private async Task<bool> HoldAsync(AwsOperation operation, int status, CancellationToken ct)
+    {
+        try
+        {
+            await holds.HoldAsync(operation.Service, operation.Operation, status, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
     private async Task<(HttpResponseMessage Response, bool Paged)> SendAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body, CancellationToken ct)
     {
+        if (ecsFront is not null && EcsFront.Handles(operation, body))
+        {
+            return (await ecsFront.AnswerAsync(context, operation, body, ct), false);
+        }
+
         if (decision.Pager is { } pager && await _pager.FetchPageAsync(context, operation, pager, body, ct) is { } page)
         {
             return page;

@@ -62,13 +62,19 @@ public sealed class ProxyStats
         }
     }
 
-    internal void RecordCall(AwsOperation operation, FaultDecision decision, FaultKind? fault, int? clientStatus)
+    /// <summary>Counts one call; <paramref name="answerStatus"/> is the upstream's or the ECS front's answer, delivered or not.</summary>
+    internal void RecordCall(AwsOperation operation, FaultDecision decision, FaultKind? fault, int? clientStatus, int? answerStatus = null)
     {
         var key = (operation.Service, operation.Operation);
         lock (_gate)
         {
             var counter = CounterFor(key);
             counter.Calls++;
+            if (answerStatus is >= 200 and < 300)
+            {
+                counter.Succeeded++;
+            }
+
             if (decision.Delay > TimeSpan.Zero)
             {
                 counter.Injected[FaultKind.Latency] = counter.Injected.GetValueOrDefault(FaultKind.Latency) + 1;
@@ -113,11 +119,16 @@ public sealed class ProxyStats
 
         public long Forwarded { get; set; }
 
+        public long Succeeded { get; set; }
+
         public Dictionary<FaultKind, long> Injected { get; } = [];
 
         public SortedDictionary<int, long> UpstreamStatus { get; } = [];
 
         public OperationStats ToStats((string Service, string Operation) key) =>
-            new(key.Service, key.Operation, Calls, Forwarded, new Dictionary<FaultKind, long>(Injected), new SortedDictionary<int, long>(UpstreamStatus));
+            new(key.Service, key.Operation, Calls, Forwarded, new Dictionary<FaultKind, long>(Injected), new SortedDictionary<int, long>(UpstreamStatus))
+            {
+                Succeeded = Succeeded,
+            };
     }
 }

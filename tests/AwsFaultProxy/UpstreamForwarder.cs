@@ -65,6 +65,13 @@ internal sealed class UpstreamForwarder(Uri upstream, TimeSpan timeout, bool pre
         return await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>Sends a request the proxy built itself (the ECS front's reads) to the upstream's root.</summary>
+    public async Task<HttpResponseMessage> SendOwnAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        message.RequestUri = new Uri(_origin + "/");
+        return await _client.SendAsync(message, cancellationToken);
+    }
+
     /// <summary>Copies status and headers, then streams the body to the client.</summary>
     public static async Task CopyResponseAsync(HttpResponseMessage upstreamResponse, HttpResponse response, CancellationToken cancellationToken)
     {
