@@ -109,11 +109,15 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
             MetricsBindAddress = options.MetricsBindAddress,
             HealthProbeBindAddress = options.HealthProbeBindAddress,
         };
-        var host = OperatorHost.Build(operatorOptions, config, services => services.AddLogging(logging =>
+        var host = OperatorHost.Build(operatorOptions, config, services =>
         {
-            logging.ClearProviders(); // the table owns the console; the operator's logs go to a file
-            logging.AddProvider(new FileLoggerProvider(logPath));
-        }));
+            services.AddLogging(logging =>
+            {
+                logging.ClearProviders(); // the table owns the console; the operator's logs go to a file
+                logging.AddProvider(new FileLoggerProvider(logPath));
+            });
+            services.AddSingleton<IHostLifetime, EmbeddedLifetime>(); // ShutdownSignal owns Ctrl-C, not the operator's host
+        });
         try
         {
             await host.StartAsync(cancellationToken);
