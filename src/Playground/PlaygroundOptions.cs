@@ -1,3 +1,5 @@
+using EcsOperator.Hosting;
+
 namespace EcsOperator.Playground;
 
 /// <summary>Everything `dotnet run --project src/Playground` is configured with (DESIGN.md §8).</summary>
@@ -30,4 +32,18 @@ public sealed record PlaygroundOptions
 
     /// <summary>Passed to the operator. Not :8081, for the same reason.</summary>
     public string HealthProbeBindAddress { get; init; } = "127.0.0.1:18081";
+
+    /// <summary>Passed to the operator; the operator's own default, so the playground behaves as a deployment does.</summary>
+    public TimeSpan ResyncPeriod { get; init; } = new OperatorOptions().ResyncPeriod;
+
+    /// <summary>The in-process operator's options: the flags the playground passes through, for this LocalKube and AWS.</summary>
+    public OperatorOptions ForOperator(string kubeconfig, Uri awsEndpoint) => new()
+    {
+        Kubeconfig = kubeconfig,
+        Region = Region,
+        AwsEndpointUrl = awsEndpoint,
+        MetricsBindAddress = MetricsBindAddress,
+        HealthProbeBindAddress = HealthProbeBindAddress,
+        ResyncPeriod = ResyncPeriod,
+    };
 }

@@ -101,14 +101,7 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
 
     private async Task<IHost> StartOperatorAsync(KubernetesClientConfiguration config, string kubeconfig, Uri aws, string logPath, CancellationToken cancellationToken)
     {
-        var operatorOptions = new OperatorOptions
-        {
-            Kubeconfig = kubeconfig,
-            Region = options.Region,
-            AwsEndpointUrl = aws,
-            MetricsBindAddress = options.MetricsBindAddress,
-            HealthProbeBindAddress = options.HealthProbeBindAddress,
-        };
+        var operatorOptions = options.ForOperator(kubeconfig, aws);
         var host = OperatorHost.Build(operatorOptions, config, services =>
         {
             services.AddLogging(logging =>
