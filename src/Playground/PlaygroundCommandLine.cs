@@ -10,8 +10,8 @@ public static class PlaygroundCommandLine
     {
         var defaults = new PlaygroundOptions();
         var kubePort = PortOption("--kube-port", defaults.KubePort, "Port for LocalKube on 127.0.0.1 (0 picks a free one)");
-        var awsPort = PortOption("--aws-port", defaults.AwsPort, "Port for moto on 127.0.0.1 (0 picks a free one)");
-        var endpoint = UrlOption.Create("--aws-endpoint-url", "Use this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto");
+        var awsPort = PortOption("--aws-port", defaults.AwsPort, "Port on 127.0.0.1 for AWS: the fault proxy in front of moto (0 picks a free one)");
+        var endpoint = UrlOption.Create("--aws-endpoint-url", "Forward to this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto");
         var kubeconfig = new Option<string>("--kubeconfig-out") { Description = "Where to write the kubeconfig for kubectl", DefaultValueFactory = _ => defaults.KubeconfigOut };
         var apply = new Option<string?>("--apply") { Description = "Apply the YAML manifests in this directory and show their conditions live" };
         var exitWhenReady = new Option<bool>("--exit-when-ready") { Description = "Exit 0 once every applied object is Ready" };

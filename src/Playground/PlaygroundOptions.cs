@@ -8,10 +8,13 @@ public sealed record PlaygroundOptions
     /// <summary>LocalKube's port on 127.0.0.1; 0 picks a free one.</summary>
     public int KubePort { get; init; } = 16443;
 
-    /// <summary>moto's port on 127.0.0.1; 0 picks a free one. Ignored when <see cref="AwsEndpointUrl"/> is set.</summary>
+    /// <summary>
+    /// The AWS port on 127.0.0.1 (0 picks a free one): the fault proxy in front of moto, or of
+    /// <see cref="AwsEndpointUrl"/>. moto itself listens on a free port behind it.
+    /// </summary>
     public int AwsPort { get; init; } = 15000;
 
-    /// <summary>An AWS endpoint that is already running (moto elsewhere, LocalStack); no moto is started.</summary>
+    /// <summary>An AWS endpoint that is already running (moto elsewhere, LocalStack); no moto is started, the proxy forwards there.</summary>
     public Uri? AwsEndpointUrl { get; init; }
 
     public string KubeconfigOut { get; init; } = Path.Combine(".playground", "kubeconfig");
