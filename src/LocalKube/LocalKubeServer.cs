@@ -129,12 +129,4 @@ public sealed class LocalKubeServer : IAsyncDisposable
         File.WriteAllText(full, contents);
         return (new Kubeconfig(full, contents), temp);
     }
-
-    /// <summary>The embedding process owns signals and shutdown; the web host must not install console handlers.</summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

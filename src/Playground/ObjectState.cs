@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EcsOperator.Entities;
+using LocalKube.Table;
 
 namespace EcsOperator.Playground;
 
@@ -11,8 +12,10 @@ public sealed record ConditionView(string Type, string Status, string Reason, st
 /// What the live table shows for one object, read from its status. Ready means what kstatus (and so
 /// <c>kubectl wait</c>, Flux and Argo CD) means by it: the Ready condition is True and the status describes
 /// the current generation of the spec.
+/// <see cref="Details"/> holds the kind's printer columns ("Desired=2 Running=1 Rollout=IN_PROGRESS"), so that a
+/// Service's rollout shows as it happens, with no code per kind.
 /// </summary>
-public sealed record ObjectState(string Kind, string Name, string ReadyStatus, string Reason, string Message, bool IsReady, IReadOnlyList<ConditionView> Conditions)
+public sealed record ObjectState(string Kind, string Name, string ReadyStatus, string Reason, string Message, bool IsReady, IReadOnlyList<ConditionView> Conditions, string Details = "")
 {
     public static ObjectState NotFound(AppliedObject applied) =>
         new(applied.Resource.Kind, applied.Name, "-", "NotFound", "the object is gone from the API server", false, []);
@@ -39,13 +42,20 @@ public sealed record ObjectState(string Kind, string Name, string ReadyStatus, s
             shown?.Reason ?? string.Empty,
             message,
             ready?.Status == ConditionStatus.True && isCurrent,
-            conditions);
+            conditions,
+            RenderColumns(applied.Resource.Columns, obj));
     }
 
     /// <summary>Every condition on one line, for the failure report after --timeout.</summary>
     public string DescribeConditions() => Conditions.Count == 0
         ? $"{Kind}/{Name}: no conditions yet ({Message})"
         : $"{Kind}/{Name}: " + string.Join("; ", Conditions.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}".TrimEnd(' ', ':')));
+
+    /// <summary>"Name=value" for each printer column that has a value yet, as <c>kubectl get</c> would show it.</summary>
+    private static string RenderColumns(IReadOnlyList<StatusColumn> columns, JsonNode obj) => string.Join(' ', columns
+        .Select(c => (c.Name, Value: SimpleJsonPath.Parse(c.JsonPath).First(obj)))
+        .Where(c => c.Value is JsonValue)
+        .Select(c => $"{c.Name.Replace(' ', '-')}={c.Value!.ToString()}"));
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : string.Empty;
 }

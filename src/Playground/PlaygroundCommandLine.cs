@@ -10,19 +10,20 @@ public static class PlaygroundCommandLine
     {
         var defaults = new PlaygroundOptions();
         var kubePort = PortOption("--kube-port", defaults.KubePort, "Port for LocalKube on 127.0.0.1 (0 picks a free one)");
-        var awsPort = PortOption("--aws-port", defaults.AwsPort, "Port for moto on 127.0.0.1 (0 picks a free one)");
-        var endpoint = UrlOption.Create("--aws-endpoint-url", "Use this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto");
+        var awsPort = PortOption("--aws-port", defaults.AwsPort, "Port on 127.0.0.1 for AWS: the fault proxy in front of moto (0 picks a free one)");
+        var endpoint = UrlOption.Create("--aws-endpoint-url", "Forward to this running AWS endpoint (for example http://127.0.0.1:5000) instead of starting moto");
         var kubeconfig = new Option<string>("--kubeconfig-out") { Description = "Where to write the kubeconfig for kubectl", DefaultValueFactory = _ => defaults.KubeconfigOut };
         var apply = new Option<string?>("--apply") { Description = "Apply the YAML manifests in this directory and show their conditions live" };
         var exitWhenReady = new Option<bool>("--exit-when-ready") { Description = "Exit 0 once every applied object is Ready" };
-        var timeout = TimeoutOption(defaults.Timeout);
+        var timeout = DurationOption.Create("--timeout", defaults.Timeout, "How long --exit-when-ready waits (seconds, or a duration)", mustBePositive: true);
         var region = new Option<string>("--region") { Description = "AWS region", DefaultValueFactory = _ => defaults.Region };
         var metrics = new Option<string>("--metrics-bind-address") { Description = "The operator's /metrics address (\"0\" disables)", DefaultValueFactory = _ => defaults.MetricsBindAddress };
         var health = new Option<string>("--health-probe-bind-address") { Description = "The operator's /healthz and /readyz address (\"0\" disables)", DefaultValueFactory = _ => defaults.HealthProbeBindAddress };
+        var resync = DurationOption.Create("--resync-period", defaults.ResyncPeriod, "How often the operator re-reads every object from AWS to find drift", mustBePositive: true);
 
         var root = new RootCommand("ecs-operator playground: LocalKube + moto + the operator, on this machine, with no cloud.")
         {
-            kubePort, awsPort, endpoint, kubeconfig, apply, exitWhenReady, timeout, region, metrics, health,
+            kubePort, awsPort, endpoint, kubeconfig, apply, exitWhenReady, timeout, region, metrics, health, resync,
         };
         root.SetAction((parse, cancellationToken) => run(
             new PlaygroundOptions
@@ -33,10 +34,11 @@ public static class PlaygroundCommandLine
                 KubeconfigOut = parse.GetRequiredValue(kubeconfig),
                 ApplyDirectory = parse.GetValue(apply),
                 ExitWhenReady = parse.GetValue(exitWhenReady),
-                Timeout = parse.GetValue(timeout),
+                Timeout = DurationOption.Value(parse, timeout, defaults.Timeout),
                 Region = parse.GetRequiredValue(region),
                 MetricsBindAddress = parse.GetRequiredValue(metrics),
                 HealthProbeBindAddress = parse.GetRequiredValue(health),
+                ResyncPeriod = DurationOption.Value(parse, resync, defaults.ResyncPeriod),
             },
             cancellationToken));
         return root;
@@ -54,21 +56,4 @@ public static class PlaygroundCommandLine
         });
         return option;
     }
-
-    private static Option<TimeSpan> TimeoutOption(TimeSpan defaultValue) => new("--timeout")
-    {
-        Description = "How long --exit-when-ready waits (seconds, or a duration such as 2m)",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-            if (GoDuration.TryParse(text, out var value) && value > TimeSpan.Zero)
-            {
-                return value;
-            }
-
-            result.AddError($"--timeout: '{text}' is not a positive number of seconds or a duration such as 2m");
-            return defaultValue;
-        },
-    };
 }

@@ -29,6 +29,7 @@ public sealed class PlaygroundConsole(TextWriter output, TextWriter error)
         await output.WriteLineAsync("    explore from another terminal:");
         await output.WriteLineAsync($"    kubectl --kubeconfig {kubeconfig} get ecs");
         await output.WriteLineAsync($"    {AwsEnvironment.AwsCliExample(aws, region)}");
+        await output.WriteLineAsync($"    AWS calls per operation: curl {endpoint}{PlaygroundAwsProxy.StatsPath}");
         await output.WriteLineAsync($"    operator logs: {operatorLog}");
         if (options.MetricsBindAddress != "0")
         {

@@ -1,3 +1,4 @@
+using AwsFaultProxy;
 using EcsOperator.Hosting;
 using k8s;
 using LocalKube;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EcsOperator.Playground;
 
 /// <summary>
-/// The playground, start to end (DESIGN.md §8): LocalKube, moto, seeding, CRDs, the operator in-process, the READY
+/// The playground, start to end (DESIGN.md §8): LocalKube, moto behind the AWS fault proxy, seeding, CRDs, the operator in-process, the READY
 /// line, then the manifests and their live table. Everything it starts is stopped again in reverse order, on
 /// success, failure, timeout and Ctrl-C alike.
 /// </summary>
@@ -53,7 +54,8 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
 
         await using var kube = await StartLocalKubeAsync(cancellationToken);
         await using var moto = options.AwsEndpointUrl is null ? await StartMotoAsync(cancellationToken) : null;
-        var aws = options.AwsEndpointUrl ?? moto!.Endpoint;
+        await using var proxy = await StartAwsProxyAsync(options.AwsEndpointUrl ?? moto!.Endpoint, cancellationToken);
+        var aws = proxy.Endpoint;
         AwsEnvironment.ApplyToCurrentProcess(aws, options.Region);
         await console.StepAsync($"seeding AWS at {aws} (VPC, subnets, security group, IAM roles, EFS, ALB)");
         var seeded = await AwsSeeder.SeedAsync(aws, options.Region, cancellationToken);
@@ -92,28 +94,38 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
         return server;
     }
 
+    /// <summary>moto on a free port: the AWS port (--aws-port) belongs to the fault proxy in front of it.</summary>
     private async Task<MotoProcess> StartMotoAsync(CancellationToken cancellationToken)
     {
-        var moto = await MotoProcess.StartAsync(options.AwsPort, cancellationToken: cancellationToken);
+        var moto = await MotoProcess.StartAsync(port: 0, cancellationToken: cancellationToken);
         await console.StepAsync($"moto serves {moto.Endpoint} (pid {moto.ProcessId})");
         return moto;
     }
 
+    private async Task<FaultProxy> StartAwsProxyAsync(Uri upstream, CancellationToken cancellationToken)
+    {
+        if (options.AwsPort != 0 && LoopbackPort.IsInUse(options.AwsPort))
+        {
+            throw new PlaygroundException($"port {options.AwsPort} on 127.0.0.1 is already in use (another playground?); pass --aws-port 0 for a free one");
+        }
+
+        var proxy = await FaultProxy.StartAsync(PlaygroundAwsProxy.Options(upstream, options.AwsPort), cancellationToken);
+        await console.StepAsync($"the AWS fault proxy serves {proxy.Endpoint} in front of {upstream} (no faults; calls counted at {PlaygroundAwsProxy.StatsPath})");
+        return proxy;
+    }
+
     private async Task<IHost> StartOperatorAsync(KubernetesClientConfiguration config, string kubeconfig, Uri aws, string logPath, CancellationToken cancellationToken)
     {
-        var operatorOptions = new OperatorOptions
+        var operatorOptions = options.ForOperator(kubeconfig, aws);
+        var host = OperatorHost.Build(operatorOptions, config, services =>
         {
-            Kubeconfig = kubeconfig,
-            Region = options.Region,
-            AwsEndpointUrl = aws,
-            MetricsBindAddress = options.MetricsBindAddress,
-            HealthProbeBindAddress = options.HealthProbeBindAddress,
-        };
-        var host = OperatorHost.Build(operatorOptions, config, services => services.AddLogging(logging =>
-        {
-            logging.ClearProviders(); // the table owns the console; the operator's logs go to a file
-            logging.AddProvider(new FileLoggerProvider(logPath));
-        }));
+            services.AddLogging(logging =>
+            {
+                logging.ClearProviders(); // the table owns the console; the operator's logs go to a file
+                logging.AddProvider(new FileLoggerProvider(logPath));
+            });
+            services.AddSingleton<IHostLifetime, EmbeddedLifetime>(); // ShutdownSignal owns Ctrl-C, not the operator's host
+        });
         try
         {
             await host.StartAsync(cancellationToken);

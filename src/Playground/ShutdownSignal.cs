@@ -5,6 +5,8 @@ namespace EcsOperator.Playground;
 /// <summary>
 /// Turns Ctrl-C, SIGTERM and SIGHUP into a cancellation, and keeps the process alive until the playground has
 /// stopped the operator, LocalKube and moto: a process that died on the signal would leave moto running.
+/// It must be created first thing in Main, before Console or Process, and it also takes back a SIGINT that the
+/// parent left ignored (see <see cref="InterruptDisposition"/>).
 /// </summary>
 public sealed class ShutdownSignal : IDisposable
 {
@@ -13,8 +15,21 @@ public sealed class ShutdownSignal : IDisposable
 
     public ShutdownSignal()
     {
+        var interruptWasIgnored = InterruptDisposition.IsIgnored();
+        if (interruptWasIgnored)
+        {
+            InterruptDisposition.RestoreDefault();
+        }
+
         _registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
             .Select(signal => PosixSignalRegistration.Create(signal, OnSignal))];
+        if (interruptWasIgnored && InterruptDisposition.IsDefault())
+        {
+            // The runtime had settled SIGINT before us (something touched Console or Process first) and installed
+            // no handler: ignored is then the only safe choice, because the default action would kill the process
+            // without stopping LocalKube and moto.
+            InterruptDisposition.Ignore();
+        }
     }
 
     public CancellationToken Token => _stop.Token;

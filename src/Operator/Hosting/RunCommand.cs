@@ -14,14 +14,14 @@ public static class RunCommand
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Elect a leader through a coordination.k8s.io Lease before reconciling" };
         var leaseId = new Option<string>("--leader-election-id") { Description = "Name of the Lease", DefaultValueFactory = _ => defaults.LeaderElectionId };
         var leaseNs = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: the pod's namespace, else default)" };
-        var leaseDuration = DurationOption("--leader-election-lease-duration", defaults.LeaderElectionLeaseDuration, "How long a lease is valid without renewal");
-        var renewDeadline = DurationOption("--leader-election-renew-deadline", defaults.LeaderElectionRenewDeadline, "How long the leader retries renewing before giving up");
-        var retryPeriod = DurationOption("--leader-election-retry-period", defaults.LeaderElectionRetryPeriod, "How often candidates retry acquiring the lease");
+        var leaseDuration = DurationOption.Create("--leader-election-lease-duration", defaults.LeaderElectionLeaseDuration, "How long a lease is valid without renewal");
+        var renewDeadline = DurationOption.Create("--leader-election-renew-deadline", defaults.LeaderElectionRenewDeadline, "How long the leader retries renewing before giving up");
+        var retryPeriod = DurationOption.Create("--leader-election-retry-period", defaults.LeaderElectionRetryPeriod, "How often candidates retry acquiring the lease");
         var clusterId = new Option<string?>("--cluster-id") { Description = "Value of the ecs.operator.dev/cluster-id tag (default: the kube-system namespace UID)" };
         var region = new Option<string?>("--region") { Description = "AWS region (default: the AWS SDK's resolution)" };
         var endpoint = UrlOption.Create("--aws-endpoint-url", "Send every AWS call to this endpoint (an emulator such as moto)");
         var budgetScale = new Option<double>("--aws-budget-scale") { Description = "Factor on the default AWS call budgets, for shards sharing an account", DefaultValueFactory = _ => defaults.AwsBudgetScale };
-        var resync = DurationOption("--resync-period", defaults.ResyncPeriod, "How often every object is re-read from AWS to find drift");
+        var resync = DurationOption.Create("--resync-period", defaults.ResyncPeriod, "How often every object is re-read from AWS to find drift");
         var workers = new Option<int>("--workers") { Description = "Concurrent reconciles per controller", DefaultValueFactory = _ => defaults.Workers };
         var metrics = new Option<string>("--metrics-bind-address") { Description = "Address for /metrics (\"0\" disables)", DefaultValueFactory = _ => defaults.MetricsBindAddress };
         var health = new Option<string>("--health-probe-bind-address") { Description = "Address for /healthz and /readyz (\"0\" disables)", DefaultValueFactory = _ => defaults.HealthProbeBindAddress };
@@ -43,14 +43,14 @@ public static class RunCommand
                 LeaderElect = parse.GetValue(leaderElect),
                 LeaderElectionId = parse.GetRequiredValue(leaseId),
                 LeaderElectionNamespace = parse.GetValue(leaseNs),
-                LeaderElectionLeaseDuration = DurationValue(parse, leaseDuration, defaults.LeaderElectionLeaseDuration),
-                LeaderElectionRenewDeadline = DurationValue(parse, renewDeadline, defaults.LeaderElectionRenewDeadline),
-                LeaderElectionRetryPeriod = DurationValue(parse, retryPeriod, defaults.LeaderElectionRetryPeriod),
+                LeaderElectionLeaseDuration = DurationOption.Value(parse, leaseDuration, defaults.LeaderElectionLeaseDuration),
+                LeaderElectionRenewDeadline = DurationOption.Value(parse, renewDeadline, defaults.LeaderElectionRenewDeadline),
+                LeaderElectionRetryPeriod = DurationOption.Value(parse, retryPeriod, defaults.LeaderElectionRetryPeriod),
                 ClusterId = parse.GetValue(clusterId),
                 Region = parse.GetValue(region),
                 AwsEndpointUrl = parse.GetValue(endpoint),
                 AwsBudgetScale = parse.GetValue(budgetScale),
-                ResyncPeriod = DurationValue(parse, resync, defaults.ResyncPeriod),
+                ResyncPeriod = DurationOption.Value(parse, resync, defaults.ResyncPeriod),
                 Workers = parse.GetValue(workers),
                 MetricsBindAddress = parse.GetRequiredValue(metrics),
                 HealthProbeBindAddress = parse.GetRequiredValue(health),
@@ -58,28 +58,4 @@ public static class RunCommand
             cancellationToken));
         return command;
     }
-
-    /// <summary>
-    /// A duration flag. Its default is shown in the help as the flags write it ("15s", not "00:00:15"), so the
-    /// option has no DefaultValueFactory (whose value the help would print with TimeSpan.ToString); read it with
-    /// <see cref="DurationValue"/>.
-    /// </summary>
-    private static Option<TimeSpan?> DurationOption(string name, TimeSpan defaultValue, string description) => new(name)
-    {
-        Description = $"{description} (e.g. 15s, 10m) [default: {GoDuration.Format(defaultValue)}]",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-            if (GoDuration.TryParse(text, out var value))
-            {
-                return value;
-            }
-
-            result.AddError($"{name}: '{text}' is not a duration such as 15s or 10m");
-            return null;
-        },
-    };
-
-    private static TimeSpan DurationValue(ParseResult parse, Option<TimeSpan?> option, TimeSpan defaultValue) =>
-        parse.GetValue(option) ?? defaultValue;
 }

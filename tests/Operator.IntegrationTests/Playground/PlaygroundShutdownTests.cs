@@ -9,7 +9,8 @@ using Xunit;
 namespace EcsOperator.IntegrationTests.Playground;
 
 /// <summary>
-/// A running playground: the operator's metrics and probes answer on the addresses passed through, and SIGTERM
+/// A running playground: the operator's metrics and probes answer on the addresses passed through, the printed AWS
+/// URL is the fault proxy's (it counted the seeding's calls), and SIGTERM
 /// (what Ctrl-C and `docker stop` amount to) stops everything the playground started.
 /// </summary>
 public sealed partial class PlaygroundShutdownTests : IDisposable
@@ -19,13 +20,14 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
-    public async Task Metrics_and_probes_answer_while_it_runs_and_sigterm_stops_the_operator_localkube_and_moto()
+    public async Task Metrics_probes_and_the_aws_proxy_answer_while_it_runs_and_sigterm_stops_the_operator_localkube_and_moto()
     {
         await PlaygroundProcess.RequireMotoAsync();
         var (awsPort, metricsPort, healthPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var ports = new[] { awsPort, metricsPort, healthPort };
         var output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var playground = Start([awsPort, metricsPort, healthPort], output, ready);
+        using var playground = Start(ports, output, ready);
         try
         {
             await ready.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
@@ -34,6 +36,12 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
             Assert.Contains("controller_runtime_reconcile_total", metrics, StringComparison.Ordinal);
             using var healthz = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz"), TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.OK, healthz.StatusCode);
+            var aws = Aws().Match(Snapshot(output)).Groups["url"].Value;
+            Assert.Equal($"http://127.0.0.1:{ports[0]}", aws); // the fault proxy's, on --aws-port
+            var stats = await http.GetStringAsync(new Uri(aws + PlaygroundAwsProxy.StatsPath), TestContext.Current.CancellationToken);
+            Assert.Contains("\"service\":\"ec2\"", stats, StringComparison.Ordinal); // the seeding went through the proxy
+            var rules = await http.GetStringAsync(new Uri(aws + "/__proxy/rules"), TestContext.Current.CancellationToken);
+            Assert.Equal("[]", rules); // no faults unless asked for
             var motoPid = int.Parse(MotoPid().Match(Snapshot(output)).Groups["pid"].Value, CultureInfo.InvariantCulture);
             var kubePort = int.Parse(KubePort().Match(Snapshot(output)).Groups["port"].Value, CultureInfo.InvariantCulture);
 
@@ -44,7 +52,7 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
             Assert.True(playground.ExitCode == 0, Snapshot(output));
             Assert.Contains("==> stopped: the operator, LocalKube and moto", Snapshot(output), StringComparison.Ordinal);
             Assert.False(IsRunning(motoPid), $"moto (pid {motoPid}) is still running");
-            Assert.False(LoopbackPort.IsInUse(awsPort), $"something still listens on the moto port {awsPort}");
+            Assert.False(LoopbackPort.IsInUse(awsPort), $"something still listens on the AWS (proxy) port {awsPort}");
             Assert.False(LoopbackPort.IsInUse(kubePort), $"something still listens on the LocalKube port {kubePort}");
         }
         finally
@@ -119,6 +127,9 @@ public sealed partial class PlaygroundShutdownTests : IDisposable
 
     [GeneratedRegex(@"moto serves \S+ \(pid (?<pid>\d+)\)")]
     private static partial Regex MotoPid();
+
+    [GeneratedRegex(@"(?m)^READY kubeconfig=\S+ aws=(?<url>\S+)$")]
+    private static partial Regex Aws();
 
     [GeneratedRegex(@"LocalKube serves http://127\.0\.0\.1:(?<port>\d+)/")]
     private static partial Regex KubePort();

@@ -26,7 +26,7 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Matches(@"(?m) TaskDefinition +web +True ", result.StdOut);
         Assert.Contains("all 2 objects are Ready", result.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.StdOut); // redirected output: no terminal control codes
-        Assert.False(LoopbackPort.IsInUse(awsPort), $"moto still listens on {awsPort} after the playground exited");
+        Assert.False(LoopbackPort.IsInUse(awsPort), $"the AWS proxy still listens on {awsPort} after the playground exited");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PlaygroundTests : IDisposable
         var error = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("${NO_SUCH_ID}", error, StringComparison.Ordinal);
         Assert.Contains(manifest, error, StringComparison.Ordinal);
-        Assert.False(LoopbackPort.IsInUse(awsPort), $"moto still listens on {awsPort} after the playground exited");
+        Assert.False(LoopbackPort.IsInUse(awsPort), $"the AWS proxy still listens on {awsPort} after the playground exited");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PlaygroundTests : IDisposable
         Assert.True(result.ExitCode == ManifestStage.NotReadyExitCode, result.ToString());
         Assert.Contains("NOT READY after 15 s: 1 of 1 objects", result.StdOut, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^  TaskDefinition/orphan: .*playground-missing-role", result.StdOut);
-        Assert.False(LoopbackPort.IsInUse(awsPort), $"moto still listens on {awsPort} after the playground exited");
+        Assert.False(LoopbackPort.IsInUse(awsPort), $"the AWS proxy still listens on {awsPort} after the playground exited");
     }
 
     [Fact]

@@ -52,4 +52,37 @@ public sealed class LiveTableTests
 
         Assert.All(output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.Length < 40, line));
     }
+
+    [Fact]
+    public void Details_sit_in_one_column_between_ready_and_reason_and_rows_stay_aligned()
+    {
+        var output = new StringWriter();
+        var table = new LiveTable(output, interactive: true, () => 200);
+
+        table.Show(
+        [
+            new ObjectState("Service", "api", "False", "RollingOut", "1 of 2 tasks running", false, [], "Desired=2 Running=1 Rollout=IN_PROGRESS"),
+            new ObjectState("Cluster", "demo", "True", "Synced", "ACTIVE", true, [], "State=ACTIVE"),
+        ]);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^Service +api +False +Desired=2 Running=1 Rollout=IN_PROGRESS +RollingOut +1 of 2 tasks running$", lines[1]);
+        Assert.Equal(lines[0].IndexOf("REASON", StringComparison.Ordinal), lines[1].IndexOf("RollingOut", StringComparison.Ordinal));
+        Assert.Equal(lines[1].IndexOf("RollingOut", StringComparison.Ordinal), lines[2].IndexOf("Synced", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Redirected_output_repeats_the_header_when_details_widen_so_that_columns_stay_under_it()
+    {
+        var output = new StringWriter();
+        var table = new LiveTable(output, interactive: false, () => int.MaxValue);
+
+        table.Show([new ObjectState("Cluster", "demo", "-", string.Empty, "waiting", false, [])]);
+        table.Show([new ObjectState("Cluster", "demo", "True", "Synced", "ACTIVE", true, [], "Cluster=demo State=ACTIVE Services=0 Running=0")]);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("TIME", lines[2], StringComparison.Ordinal);
+        Assert.Equal(lines[2].IndexOf("REASON", StringComparison.Ordinal), lines[3].IndexOf("Synced", StringComparison.Ordinal));
+    }
 }

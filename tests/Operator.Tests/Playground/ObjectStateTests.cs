@@ -68,4 +68,20 @@ public sealed class ObjectStateTests
             "TaskDefinition/web: Ready=False RoleNotFound: spec.executionRoleArn: role x does not exist; Reconciling=True WaitingForRole: re-checking",
             state.DescribeConditions());
     }
+
+    [Fact]
+    public void A_rollout_in_progress_shows_the_printer_columns_that_have_values_and_the_reconciling_reason()
+    {
+        StatusColumn[] columns = [new("Service", ".status.serviceName"), new("Desired", ".status.desiredCount"), new("Running", ".status.runningCount"), new("Rollout", ".status.rolloutState"), new("Task Definition", ".status.taskDefinition")];
+        var api = new AppliedObject(new ResourceKind("ecs.operator.dev", "v1alpha1", "Service", "services", true, columns), "default", "api");
+        var state = ObjectState.From(api, JsonNode.Parse("""
+            {"metadata": {"name": "api", "generation": 2},
+             "status": {"observedGeneration": 2, "serviceName": "api", "desiredCount": 2, "runningCount": 1, "rolloutState": "IN_PROGRESS",
+                        "conditions": [{"type":"Ready","status":"False","reason":"RollingOut","message":"1 of 2 tasks running"},
+                                       {"type":"Reconciling","status":"True","reason":"RollingOut","message":"1 of 2 tasks running"}]}}
+            """)!);
+
+        Assert.Equal("Service=api Desired=2 Running=1 Rollout=IN_PROGRESS", state.Details);
+        Assert.Equal(("False", "RollingOut", "1 of 2 tasks running"), (state.ReadyStatus, state.Reason, state.Message));
+    }
 }
