@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Xunit;
 
 namespace EcsOperator.Testing;
@@ -36,14 +38,21 @@ public static class ExternalTools
             return found;
         }
 
-        var reason = $"{name} is not on PATH ({installHint})";
+        Unavailable($"{name} is not on PATH ({installHint})");
+        return null!; // unreachable: Unavailable throws
+    }
+
+    /// <summary>Skips the calling test with the reason (locally) or fails it (CI=true); never returns.</summary>
+    [DoesNotReturn]
+    public static void Unavailable(string reason)
+    {
         if (IsCi)
         {
             Assert.Fail(reason + "; CI=true, so this is a failure, not a skip");
         }
 
         Assert.Skip(reason);
-        return null!; // unreachable: Assert.Skip throws
+        throw new UnreachableException(); // Assert.Skip throws
     }
 
     public static string RequireKubectl() => Require("kubectl", "install kubectl 1.32");
