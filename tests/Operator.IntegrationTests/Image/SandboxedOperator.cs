@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using EcsOperator.IntegrationTests.Aws;
 using EcsOperator.Aws.Ecs;
+using EcsOperator.IntegrationTests.Aws;
 using EcsOperator.IntegrationTests.Controllers;
 using EcsOperator.IntegrationTests.Runtime;
 using EcsOperator.Testing;
