@@ -56,9 +56,24 @@ public sealed class PublishedImage
         var build = stages.Single(s => s.Name == copy[0]["--from=".Length..]);
 
         var root = Directory.CreateTempSubdirectory("ecs-operator-image-");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Delete(recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(root);
         var replay = new BuildStageReplay(RepositoryRoot.Path, root.FullName);
         await replay.RunAsync(build, cancellationToken);
         return new PublishedImage(runtime, replay.Map(copy[1]));
+    }
+
+    /// <summary>At exit, a leftover temp folder is not worth a crash of the test host.</summary>
+    private static void DeleteQuietly(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }
