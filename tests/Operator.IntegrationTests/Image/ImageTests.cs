@@ -28,6 +28,23 @@ public sealed class ImageTests(SandboxedOperator stack) : IClassFixture<Sandboxe
     }
 
     [Fact]
+    public async Task The_sandbox_runs_as_uid_65532_and_lets_it_write_to_tmp_only()
+    {
+        var sandbox = await stack.StartedAsync();
+        var image = await PublishedImage.GetAsync(Ct);
+
+        var id = await sandbox.RunInSandboxAsync(["id", "-u"]);
+        var tmp = await sandbox.RunInSandboxAsync(["touch", "/tmp/written"]);
+        var app = await sandbox.RunInSandboxAsync(["touch", Path.Combine(image.AppDirectory, "written")]);
+        var root = await sandbox.RunInSandboxAsync(["touch", "/written-by-the-operator"]);
+
+        Assert.Equal("65532", id.StdOut.Trim());
+        Assert.True(tmp.ExitCode == 0, tmp.ToString());
+        Assert.Contains("Read-only file system", app.StdErr, StringComparison.Ordinal);
+        Assert.NotEqual(0, root.ExitCode);
+    }
+
+    [Fact]
     public async Task The_published_operator_as_uid_65532_on_a_read_only_root_reconciles_a_Cluster_to_Ready()
     {
         var sandbox = await stack.StartedAsync();

@@ -25,6 +25,8 @@ public sealed class SandboxedOperator : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _started;
+    private string? _bwrap;
+    private PublishedImage? _image;
     private Process? _process;
     private LocalKubeServer? _kube;
 
@@ -72,8 +74,8 @@ public sealed class SandboxedOperator : IAsyncDisposable
 
     private async Task StartAsync(CancellationToken ct)
     {
-        var bwrap = await RequireUserNamespacesAsync(ct);
-        var image = await PublishedImage.GetAsync(ct);
+        var bwrap = _bwrap = await RequireUserNamespacesAsync(ct);
+        var image = _image = await PublishedImage.GetAsync(ct);
         await Moto.InitializeAsync();
         _kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), CrdDirectory = RepositoryRoot.Combine("config", "crds") }, ct);
         Objects = new KubeObjects(new Kubernetes(new KubernetesClientConfiguration { Host = _kube.BaseUri.ToString() }));
@@ -92,6 +94,10 @@ public sealed class SandboxedOperator : IAsyncDisposable
             "--health-probe-bind-address", HealthAddress.Authority]);
         await WaitReadyAsync(ct);
     }
+
+    /// <summary>Runs another command in the operator's sandbox (same user, mounts and environment), to check the sandbox itself.</summary>
+    public Task<ProcessResult> RunInSandboxAsync(IEnumerable<string> command) =>
+        ProcessRunner.RunAsync(_bwrap!, [.. SandboxArgs(_image!), .. command], cancellationToken: TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync()
     {
