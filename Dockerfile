@@ -1,6 +1,11 @@
-# Multi-stage build of the operator image. Runs as a non-root user and needs no writable root filesystem
-# (only /tmp, mounted as an emptyDir in config/manager/deployment.yaml).
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Multi-stage build of the operator image: `docker buildx build --platform linux/amd64,linux/arm64 -t ... .`
+# (docs/install.md). The build stage runs on the builder's own platform: the publish is framework-dependent IL,
+# the same bytes for every architecture, so only the runtime stage is per platform.
+#
+# tests/Operator.IntegrationTests/Image replays the build stage (WORKDIR, COPY and RUN dotnet lines, in order, with
+# .dockerignore) into a temp folder, and runs the result as the runtime stage's USER with a read-only root filesystem
+# and a writable /tmp only. Keep the build stage to those instructions so that the replay stays exact.
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Entities/Entities.csproj src/Entities/
@@ -8,11 +13,17 @@ COPY src/Operator/Operator.csproj src/Operator/
 RUN dotnet restore src/Operator/Operator.csproj
 COPY src/Entities/ src/Entities/
 COPY src/Operator/ src/Operator/
-RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -o /app /p:UseAppHost=false
+# Not trimmed: KubernetesClient's JSON is reflection-based. Invariant globalization: the chiseled image has no ICU.
+RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:PublishTrimmed=false -p:InvariantGlobalization=true
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Chiseled Ubuntu 24.04 with the ASP.NET Core runtime: no shell, no package manager. Pinned by digest; this digest is
+# the one public Dockerfiles pin for aspnet:10.0-noble-chiseled. No registry is reachable where this file was written,
+# so refresh it with `docker buildx imagetools inspect mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled` before a
+# release, and take the index digest so that both platforms resolve.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled@sha256:9651fa59abcdf177c30392cb44a820605ca5d618429ab37acbf6e7c644510b02 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# Writes nothing but /tmp (an emptyDir in config/manager/deployment.yaml): diagnostics IPC off, workstation GC.
 ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_gcServer=0
 USER 65532:65532

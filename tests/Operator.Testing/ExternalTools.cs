@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Xunit;
 
 namespace EcsOperator.Testing;
@@ -40,7 +42,8 @@ public static class ExternalTools
         return null!; // unreachable: Unavailable throws
     }
 
-    /// <summary>Skips the calling test with the reason locally; fails it when CI=true.</summary>
+    /// <summary>Skips the calling test with the reason (locally) or fails it (CI=true); never returns.</summary>
+    [DoesNotReturn]
     public static void Unavailable(string reason)
     {
         if (IsCi)
@@ -49,6 +52,7 @@ public static class ExternalTools
         }
 
         Assert.Skip(reason);
+        throw new UnreachableException(); // Assert.Skip throws
     }
 
     public static string RequireKubectl() => Require("kubectl", "install kubectl 1.32");

@@ -99,7 +99,12 @@ public static class RuntimeServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton<Informer<TEntity>>();
+        services.AddSingleton(sp =>
+        {
+            var informer = ActivatorUtilities.CreateInstance<Informer<TEntity>>(sp);
+            informer.Subscribe(new ResourceConditionCounter<TEntity>(informer.Kind, sp.GetRequiredService<RuntimeMetrics>()).OnChange);
+            return informer;
+        });
         services.AddSingleton<IResourceCache<TEntity>>(sp => sp.GetRequiredService<Informer<TEntity>>().Cache);
         services.AddSingleton<IInformer>(sp => sp.GetRequiredService<Informer<TEntity>>());
         return services;

@@ -25,6 +25,7 @@ public sealed class RuntimeMetrics
     private readonly Gauge _unfinishedWork;
     private readonly Gauge _leaderStatus;
     private readonly Counter _resyncs;
+    private readonly Gauge _resources;
 
     public RuntimeMetrics(CollectorRegistry registry)
     {
@@ -46,12 +47,16 @@ public sealed class RuntimeMetrics
         _longestRunning = f.CreateGauge("workqueue_longest_running_processor_seconds", "How many seconds has the longest running processor for workqueue been running", new GaugeConfiguration { LabelNames = queue });
         _unfinishedWork = f.CreateGauge("workqueue_unfinished_work_seconds", "How many seconds of work has been done that is in progress and hasn't been observed by work_duration", new GaugeConfiguration { LabelNames = queue });
         _resyncs = f.CreateCounter("ecs_operator_resync_sweeps_total", "Periodic resync sweeps started per controller (each queues every object once)", new CounterConfiguration { LabelNames = controller });
+        _resources = f.CreateGauge("ecs_operator_resources", "Objects per kind whose kstatus condition (Ready, Reconciling, Stalled) has the given status", new GaugeConfiguration { LabelNames = ["kind", "condition", "status"] });
         _leaderStatus = f.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master", new GaugeConfiguration { LabelNames = ["name"] });
     }
 
     public CollectorRegistry Registry { get; }
 
     public void SetLeader(string leaseName, bool leading) => _leaderStatus.WithLabels(leaseName).Set(leading ? 1 : 0);
+
+    /// <summary>Moves the ecs_operator_resources count of one (kind, condition, status) by <paramref name="delta"/>.</summary>
+    public void CountResources(string kind, string condition, string status, int delta) => _resources.WithLabels(kind, condition, status).Inc(delta);
 
     /// <summary>The per-controller view: reconcile counters and the work queue's metrics.</summary>
     public ControllerMetrics ForController(string controller, Func<IReadOnlyList<TimeSpan>> inFlight)
