@@ -32,4 +32,10 @@ public static class AwsReads
 
     public static Task<Ecs.DescribeTaskDefinitionResponse> RevisionAsync(this IEcsApi ecs, string arn) =>
         ecs.DescribeTaskDefinitionAsync(new Ecs.DescribeTaskDefinitionRequest { TaskDefinition = arn, Include = ["TAGS"] }, TestContext.Current.CancellationToken);
+
+    public static async Task<Ecs.Service?> ServiceAsync(this IEcsApi ecs, string cluster, string name)
+    {
+        var response = await ecs.DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = cluster, Services = [name], Include = ["TAGS"] }, TestContext.Current.CancellationToken);
+        return response.Services?.FirstOrDefault();
+    }
 }

@@ -133,6 +133,26 @@ public sealed class KubeObjects(IKubernetes client)
         return reasons;
     }
 
+    /// <summary>The notes of the Events recorded about the named object, waiting briefly for one that contains <paramref name="expected"/>.</summary>
+    public async Task<IReadOnlyList<string>> EventMessagesAsync(string @namespace, string name, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        List<string> notes;
+        do
+        {
+            var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
+            notes = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Note ?? string.Empty)];
+            if (notes.Any(n => n.Contains(expected, StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            await Task.Delay(250, Token);
+        }
+        while (DateTime.UtcNow < deadline);
+        return notes;
+    }
+
     public static bool IsReady(IEcsResource obj) =>
         Condition(obj, ConditionTypes.Ready)?.Status == ConditionStatus.True && obj.ResourceStatus.ObservedGeneration == obj.Metadata.Generation;
 

@@ -1,3 +1,4 @@
+using AwsFaultProxy;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Efs;
@@ -32,6 +33,12 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public MotoServer Moto { get; } = new();
 
+    /// <summary>
+    /// The fault proxy in front of moto, with its ECS services front (moto never runs tasks): the operator and the
+    /// tests' own clients reach AWS through it, so its counters see every call.
+    /// </summary>
+    public global::AwsFaultProxy.FaultProxy Proxy { get; private set; } = null!;
+
     /// <summary>The in-process API server; null when the tests target a real cluster.</summary>
     public LocalKubeServer? Kube { get; private set; }
 
@@ -54,12 +61,18 @@ public sealed class OperatorStack : IAsyncLifetime
             Environment.SetEnvironmentVariable(key, value);
         }
 
+        Proxy = await global::AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions
+        {
+            Upstream = Moto.Endpoint,
+            EcsScheduler = true,
+            EcsSchedulerDelay = TimeSpan.FromSeconds(1),
+        });
         KubeConfig = await ConnectKubeAsync();
         var client = new Kubernetes(KubeConfig);
         Objects = new KubeObjects(client);
         await InstallCrdsAsync(client);
 
-        var aws = new AwsClientFactory(new AwsClientOptions { Region = MotoServer.Region, EndpointUrl = Moto.Endpoint.ToString().TrimEnd('/') });
+        var aws = new AwsClientFactory(new AwsClientOptions { Region = MotoServer.Region, EndpointUrl = Proxy.Endpoint.ToString().TrimEnd('/') });
         Ecs = aws.CreateEcs();
         Iam = aws.CreateIam();
         Efs = aws.CreateEfs();
@@ -101,7 +114,7 @@ public sealed class OperatorStack : IAsyncLifetime
         var options = new OperatorOptions
         {
             Region = MotoServer.Region,
-            AwsEndpointUrl = Moto.Endpoint,
+            AwsEndpointUrl = Proxy.Endpoint,
             ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
             ResyncPeriod = TimeSpan.FromSeconds(20),
             Workers = 4,
@@ -130,6 +143,11 @@ public sealed class OperatorStack : IAsyncLifetime
         if (Kube is not null)
         {
             await Kube.DisposeAsync();
+        }
+
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
         }
 
         await Moto.DisposeAsync();
