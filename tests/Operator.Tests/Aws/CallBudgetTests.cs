@@ -1,6 +1,6 @@
-using EcsOperator.RateLimiting;
 using EcsOperator.Aws.Budget;
 using EcsOperator.Aws.Core;
+using EcsOperator.RateLimiting;
 using Xunit;
 
 namespace EcsOperator.Tests.Aws;
