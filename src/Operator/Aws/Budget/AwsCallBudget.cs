@@ -1,5 +1,5 @@
-using EcsOperator.RateLimiting;
 using EcsOperator.Aws.Core;
+using EcsOperator.RateLimiting;
 
 namespace EcsOperator.Aws.Budget;
 
