@@ -7,9 +7,13 @@ namespace EcsOperator.Testing;
 /// </summary>
 public static class Eventually
 {
-    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(20);
+
+    /// <summary>Polls every <paramref name="every"/> (50 ms by default) until the condition holds or <paramref name="within"/> passes.</summary>
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? within = null, TimeSpan? every = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (within ?? DefaultWithin);
         while (DateTime.UtcNow < deadline)
         {
             if (await condition())
@@ -17,12 +21,12 @@ public static class Eventually
                 return true;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(50));
         }
 
         return await condition();
     }
 
-    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan? within = null) =>
-        TrueAsync(() => Task.FromResult(condition()), within);
+    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan? within = null, TimeSpan? every = null) =>
+        TrueAsync(() => Task.FromResult(condition()), within, every);
 }

@@ -64,11 +64,7 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
 
         var deleting = kubectl.RunAsync("delete", "-n", ns, "ecsc", "demo", "--wait", "--timeout=30s");
         // Bounded: kubectl needs discovery before it sends the DELETE, which can take seconds on a busy machine.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !deleting.IsCompleted && kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is null)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Eventually.TrueAsync(() => deleting.IsCompleted || kube.GetEcs("clusters", ns, "demo")?["metadata"]?["deletionTimestamp"] is not null, TimeSpan.FromSeconds(30));
 
         Assert.NotNull(kube.GetEcs("clusters", ns, "demo")!["metadata"]!["deletionTimestamp"]);
         Assert.False(deleting.IsCompleted, "kubectl delete --wait returned while a finalizer remained");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcsOperator.Testing;
 using LocalKube.Extensibility;
 using LocalKube.Patch;
 using LocalKube.Registry;
@@ -12,21 +13,20 @@ namespace LocalKube.Tests.Core;
 public sealed class SelectorAndPatchCoreTests
 {
     [Theory]
-    [InlineData("app in (web, api),!legacy", true)]
-    [InlineData("app notin (web)", false)]
-    [InlineData("tier", false)]
-    [InlineData("app=web,env!=dev", true)]
+    [MemberData(nameof(LabelSelectorCases.Matching), MemberType = typeof(LabelSelectorCases))]
     public void Label_selectors_match_like_kube_apiserver(string selector, bool matches)
     {
-        var obj = JsonNode.Parse("""{"metadata":{"labels":{"app":"web","env":"prod"}}}""")!.AsObject();
+        var labels = new JsonObject(LabelSelectorCases.Labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value)));
+        var obj = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels } };
 
         Assert.Equal(matches, LabelSelector.Parse(selector).Matches(obj));
     }
 
-    [Fact]
-    public void A_malformed_label_selector_is_a_400()
+    [Theory]
+    [MemberData(nameof(LabelSelectorCases.Malformed), MemberType = typeof(LabelSelectorCases))]
+    public void A_malformed_label_selector_is_a_400(string selector)
     {
-        var error = Assert.Throws<ApiException>(() => LabelSelector.Parse("app in web"));
+        var error = Assert.Throws<ApiException>(() => LabelSelector.Parse(selector));
 
         Assert.Equal(400, error.Code);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcsOperator.Testing;
 using k8s;
 using k8s.Autorest;
 using Xunit;
@@ -133,10 +134,7 @@ public sealed class WatchClientTests : IAsyncLifetime
             {
             }
         }, TestContext.Current.CancellationToken);
-        while (_server.Kube.Faults.OpenWatches == 0)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        Assert.True(await Eventually.TrueAsync(() => _server.Kube.Faults.OpenWatches > 0), "the watch never opened");
 
         await _server.PostFaultAsync("/localkube/faults/drop-watches");
         await watching.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using EcsOperator.Testing;
 using k8s;
 using Xunit;
 
@@ -24,10 +25,7 @@ public sealed class WatchFanOutClientTests : IAsyncLifetime
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         bound.CancelAfter(TimeSpan.FromMinutes(3));
         var watchers = Enumerable.Range(0, Watchers).Select(_ => Task.Run(() => CollectAsync(ns, from, bound.Token), bound.Token)).ToList();
-        while (_server.Kube.Faults.OpenWatches < Watchers)
-        {
-            await Task.Delay(20, bound.Token);
-        }
+        Assert.True(await Eventually.TrueAsync(() => _server.Kube.Faults.OpenWatches >= Watchers), "the watchers never all opened");
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(
             async () =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -14,6 +15,9 @@ public sealed class KubeObjects(IKubernetes client)
 {
     /// <summary>Long enough for a reconcile chain on a loaded 2-core machine; short enough to fail fast.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the waits re-read the API: a real cluster is not hammered.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     public IKubernetes Client { get; } = client;
 
@@ -69,17 +73,10 @@ public sealed class KubeObjects(IKubernetes client)
     public async Task<T> WaitForAsync<T>(string @namespace, string name, Func<T, bool> done, string what, TimeSpan? timeout = null)
         where T : class, IEcsResource
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         T? last = null;
-        while (DateTime.UtcNow < deadline)
+        if (await Eventually.TrueAsync(async () => (last = await GetAsync<T>(@namespace, name)) is not null && done(last), timeout ?? DefaultTimeout, Poll))
         {
-            last = await GetAsync<T>(@namespace, name);
-            if (last is not null && done(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(250, Token);
+            return last!;
         }
 
         Assert.Fail($"{typeof(T).Name} {@namespace}/{name} did not become {what} within {(timeout ?? DefaultTimeout).TotalSeconds} s; status: {(last is null ? "object missing" : KubernetesJson.Serialize(last.ResourceStatus))}");
@@ -98,15 +95,9 @@ public sealed class KubeObjects(IKubernetes client)
     public async Task WaitGoneAsync<T>(string @namespace, string name)
         where T : class, IEcsResource
     {
-        var deadline = DateTime.UtcNow + DefaultTimeout;
-        while (DateTime.UtcNow < deadline)
+        if (await Eventually.TrueAsync(async () => await GetAsync<T>(@namespace, name) is null, DefaultTimeout, Poll))
         {
-            if (await GetAsync<T>(@namespace, name) is not { } obj)
-            {
-                return;
-            }
-
-            await Task.Delay(250, Token);
+            return;
         }
 
         var stuck = await GetAsync<T>(@namespace, name);
@@ -116,20 +107,16 @@ public sealed class KubeObjects(IKubernetes client)
     /// <summary>The reasons of the events.k8s.io Events recorded about the named object, waiting briefly for them.</summary>
     public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        List<string> reasons;
-        do
-        {
-            var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
-            reasons = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Reason)];
-            if (reasons.Contains(expected))
+        List<string> reasons = [];
+        await Eventually.TrueAsync(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(250, Token);
-        }
-        while (DateTime.UtcNow < deadline);
+                var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
+                reasons = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Reason)];
+                return reasons.Contains(expected);
+            },
+            TimeSpan.FromSeconds(10),
+            Poll);
         return reasons;
     }
 

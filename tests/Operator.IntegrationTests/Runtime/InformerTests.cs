@@ -31,7 +31,10 @@ public sealed class InformerTests
         await kube.DeleteAsync("w2");
 
         Assert.True(await Eventually.TrueAsync(async () => running.Informer.ListCount >= 2 && await SameAsServer(running.Informer, kube)));
-        await Task.Delay(500, Ct);
+
+        // The next change arrives through the resumed watch: one relist, not a relist loop.
+        await kube.CreateAsync("w6");
+        Assert.True(await Eventually.TrueAsync(() => running.Informer.Cache.Get(new ReconcileRequest(kube.Namespace, "w6")) is not null));
         Assert.Equal(2, running.Informer.ListCount);
         Assert.DoesNotContain(events.Snapshot(), e => e.Type == InformerEventType.Updated && e.Object.Metadata.Name is "w0" or "w3" or "w4");
     }

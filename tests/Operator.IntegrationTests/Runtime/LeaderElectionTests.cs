@@ -50,11 +50,14 @@ public sealed class LeaderElectionTests
         var lost = Stopwatch.StartNew();
 
         Assert.True(await Eventually.TrueAsync(() => !a.Host.IsLeader, RenewDeadline + TimeSpan.FromSeconds(2)), $"still leading after {lost.Elapsed}");
-        await Task.Delay(200, TestContext.Current.CancellationToken); // a reconcile already past its start may finish
+
+        // No worker left (a reconcile already past its start may finish first): nothing can be reconciled any more.
+        Assert.True(await Eventually.TrueAsync(() => a.Controller.RunningWorkers == 0));
         var after = a.Reconciles;
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await kube.ResizeAsync("w0", 2);
+        Assert.True(await Eventually.TrueAsync(() => a.Controller.Queue.Depth == 1), "the change was not queued");
         Assert.False(a.Host.IsLeader);
-        Assert.Equal(after, a.Reconciles);
+        Assert.Equal(after, a.Reconciles); // queued, and nobody takes it
         await usurping.CancelAsync();
         await usurper;
     }
@@ -100,8 +103,11 @@ public sealed class LeaderElectionTests
         await a.StartAsync();
         Assert.True(await Eventually.TrueAsync(() => a.Reconciles > 0));
         await b.StartAsync();
-        await Task.Delay(LeaseDuration, TestContext.Current.CancellationToken);
-        Assert.Equal(0, b.Reconciles); // a follower never reconciles, however long it waits
+
+        // The follower has cached and queued every object, and runs no worker to take them.
+        Assert.True(await Eventually.TrueAsync(() => b.Informer.HasSynced && b.Controller.Queue.Depth == 3), "the follower did not queue the objects");
+        Assert.Equal(0, b.Controller.RunningWorkers);
+        Assert.Equal(0, b.Reconciles);
 
         var stopped = Stopwatch.StartNew();
         await a.StopAsync();

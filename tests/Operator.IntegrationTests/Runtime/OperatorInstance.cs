@@ -1,4 +1,6 @@
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Controller;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
@@ -17,12 +19,13 @@ public sealed class OperatorInstance : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _stopped;
 
-    public OperatorInstance(RuntimeKube kube, OperatorRuntimeOptions options, Reconcile behaviour, string name = "op")
+    public OperatorInstance(RuntimeKube kube, OperatorRuntimeOptions options, Reconcile behaviour, string name = "op", TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(kube);
         Name = name;
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IKubernetes>(_ => RuntimeKube.NewApi(kube.Server));
         services.AddSingleton(Registry);
         services.AddSingleton(new Behaviour(this, behaviour));
@@ -31,6 +34,8 @@ public sealed class OperatorInstance : IAsyncDisposable
         services.AddController<Widget, DelegatingReconciler>("widget");
         _provider = services.BuildServiceProvider();
         Host = _provider.GetRequiredService<ControllerRuntimeHost>();
+        Controller = _provider.GetRequiredService<KindController<Widget>>();
+        Informer = _provider.GetRequiredService<Informer<Widget>>();
     }
 
     /// <summary>What the test's reconciler does; it gets the instance running it and that instance's status writer.</summary>
@@ -41,6 +46,18 @@ public sealed class OperatorInstance : IAsyncDisposable
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
     public ControllerRuntimeHost Host { get; }
+
+    public KindController<Widget> Controller { get; }
+
+    public Informer<Widget> Informer { get; }
+
+    /// <summary>The sum of every sample of a metric in this instance's registry, as a scrape would show it.</summary>
+    public async Task<double> MetricAsync(string name)
+    {
+        using var stream = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(stream);
+        return PrometheusText.Sum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), name);
+    }
 
     public int Reconciles => Volatile.Read(ref _reconciles);
 

@@ -97,7 +97,13 @@ public sealed class LabelSelector
     private static (string Key, string Value) SplitPair(string requirement, string op)
     {
         var at = requirement.IndexOf(op, StringComparison.Ordinal);
-        return (requirement[..at].Trim(), requirement[(at + op.Length)..].Trim());
+        var key = requirement[..at].Trim();
+        if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new FormatException($"Invalid label selector requirement '{requirement}': expected a label key before '{op}'.");
+        }
+
+        return (key, requirement[(at + op.Length)..].Trim());
     }
 
     private static HashSet<string> ParseValueSet(string text, string requirement)

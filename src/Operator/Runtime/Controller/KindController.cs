@@ -27,6 +27,7 @@ public sealed class KindController<TEntity> : IController
     private readonly TerminalErrorReporter _terminalReporter;
     private readonly IResyncSweep<TEntity> _resync;
     private readonly TimeSpan _resyncPeriod;
+    private int _runningWorkers;
     private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
 
     public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, IResyncSweep<TEntity> resync, TimeSpan resyncPeriod, TimeProvider time, ILogger logger)
@@ -50,6 +51,9 @@ public sealed class KindController<TEntity> : IController
     public string Name { get; }
 
     public WorkQueue<ReconcileRequest> Queue { get; }
+
+    /// <summary>Worker loops alive now: zero while not leading, so nothing can be reconciled.</summary>
+    public int RunningWorkers => Volatile.Read(ref _runningWorkers);
 
     public IResourceCache<TEntity> Cache => _informer.Cache;
 
@@ -94,6 +98,19 @@ public sealed class KindController<TEntity> : IController
     }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runningWorkers);
+        try
+        {
+            await TakeAndProcessAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _runningWorkers);
+        }
+    }
+
+    private async Task TakeAndProcessAsync(CancellationToken cancellationToken)
     {
         while (true)
         {

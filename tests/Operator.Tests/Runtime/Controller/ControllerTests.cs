@@ -8,8 +8,6 @@ namespace EcsOperator.Tests.Runtime.Controller;
 
 public sealed class ControllerTests
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
-
     [Fact]
     public async Task The_finalizer_is_on_the_object_before_the_reconciler_first_runs()
     {
@@ -65,11 +63,11 @@ public sealed class ControllerTests
         };
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await Eventually.TrueAsync(() => h.Kube.StatusPatches > 0));
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.TrueAsync(() => h.Kube.StatusPatches > 0 && h.IsSettled));
+
+        // Settled: the watch delivered every status write and nothing was queued for them (each run wrote once).
         var settled = h.Reconciler.Reconciles("ns/a");
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
-        Assert.Equal(settled, h.Reconciler.Reconciles("ns/a"));
+        Assert.Equal(settled, h.Kube.StatusPatches);
 
         var changed = h.Kube.Peek("ns/a")!;
         changed.Spec.Size = 2;
@@ -86,8 +84,7 @@ public sealed class ControllerTests
             : Task.FromResult(ReconcileResult.Done);
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") >= 1 && h.Controller.ParkedCount == 1 && h.IsSettled));
         var parked = h.Reconciler.Reconciles("ns/a");
 
         var stalled = h.Kube.Peek("ns/a")!.Status;
@@ -95,8 +92,8 @@ public sealed class ControllerTests
         Assert.Equal("InvalidSpec", Conditions.Find(stalled, ConditionTypes.Ready)!.Reason);
         Assert.Contains(h.Kube.Events, e => e.Reason == "InvalidSpec" && e.Type == "Warning" && e.Note == "size must be at least 2");
 
-        h.Controller.EnqueueAll(); // a periodic resync must not wake it
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        await h.Controller.ResyncAsync(TestContext.Current.CancellationToken); // a periodic resync must not wake it
+        Assert.True(await Eventually.TrueAsync(() => h.IsSettled && h.Controller.Queue.Depth == 0));
         Assert.Equal(parked, h.Reconciler.Reconciles("ns/a"));
 
         var fixedWidget = h.Kube.Peek("ns/a")!;
@@ -112,8 +109,7 @@ public sealed class ControllerTests
         h.Reconciler.OnReconcile = (_, _, _) => throw new TerminalReconcileException("bad") { Reason = "InvalidSpec", AlreadyReported = true };
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
-        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/a") >= 1));
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.TrueAsync(() => h.Controller.ParkedCount == 1 && h.IsSettled));
 
         Assert.Empty(h.Kube.Events);
         Assert.Equal(0, h.Kube.StatusPatches);
@@ -131,8 +127,7 @@ public sealed class ControllerTests
         h.Kube.Apply(Widget.Create("ns", "a"));
         await h.StartAsync();
 
-        Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref attempts) >= 3));
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref attempts) >= 3 && h.IsSettled));
         Assert.Equal(0, h.Controller.Queue.Retries(new ReconcileRequest("ns", "a")));
     }
 
@@ -145,8 +140,7 @@ public sealed class ControllerTests
         h.Kube.Apply(Widget.Create("ns", "part"));
         h.Kube.Apply(Widget.Create("ns", "assembly", partRef: "part"));
         await h.StartAsync();
-        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/part") > 0));
-        await Task.Delay(Settle, TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/part") > 0 && h.IsSettled));
         var before = h.Reconciler.Reconciles("ns/assembly");
         var partBefore = h.Reconciler.Reconciles("ns/part");
 
@@ -154,7 +148,7 @@ public sealed class ControllerTests
         Conditions.MarkReady(part.Status, part.Metadata.Generation, "Available", "ready", DateTimeOffset.UtcNow);
         await h.StatusWriter.WriteAsync(part, TestContext.Current.CancellationToken);
 
-        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > before));
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > before && h.IsSettled));
         Assert.Equal(partBefore, h.Reconciler.Reconciles("ns/part")); // its own status change did not requeue it
     }
 }

@@ -1,5 +1,6 @@
 using EcsOperator.RateLimiting;
 using EcsOperator.Runtime.Queue;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime.Queue;
@@ -39,7 +40,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Token_bucket_lets_a_burst_through_then_spaces_calls_at_its_rate()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var bucket = new TokenBucket(10, 100, clock);
 
         var burst = Enumerable.Range(0, 100).Select(_ => bucket.Reserve()).ToList();
@@ -57,21 +58,10 @@ public sealed class RateLimiterTests
     [Fact]
     public void A_retry_waits_for_the_longer_of_its_own_backoff_and_the_global_bucket()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var limiter = new RetryRateLimiter<string>(new ItemExponentialBackoff<string>(), new TokenBucket(1, 1, clock));
 
         Assert.Equal(TimeSpan.FromMilliseconds(5), limiter.When("ns/a")); // bucket had a token; own backoff wins
         Assert.Equal(TimeSpan.FromSeconds(1), limiter.When("ns/b")); // bucket empty: 1 s beats 5 ms
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks = 1;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EcsOperator.Runtime.Queue;
+using EcsOperator.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -103,10 +104,7 @@ public sealed class WorkQueueTests
         });
 
         // Every key must run again after its last add: wait (bounded) until the queue is idle.
-        for (var i = 0; i < 1000 && (queue.Depth > 0 || queue.InFlightDurations().Count > 0); i++)
-        {
-            await Task.Delay(10, Ct);
-        }
+        Assert.True(await Eventually.TrueAsync(() => queue.IsIdle));
 
         await stop.CancelAsync();
         await Task.WhenAll(workers);
@@ -118,10 +116,13 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Delayed_adds_come_out_in_order_of_their_due_time()
     {
-        await using var queue = new WorkQueue<string>();
+        var clock = new FakeTimeProvider();
+        await using var queue = new WorkQueue<string>(time: clock);
         queue.AddAfter("ns/late", TimeSpan.FromMilliseconds(600));
         queue.AddAfter("ns/early", TimeSpan.FromMilliseconds(100));
         queue.AddAfter("ns/middle", TimeSpan.FromMilliseconds(350));
+        Assert.Equal(0, queue.Depth);
+        clock.Advance(TimeSpan.FromMilliseconds(600));
 
         List<string> order = [];
         for (var i = 0; i < 3; i++)
@@ -137,19 +138,22 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task A_key_with_several_pending_delays_is_queued_once_at_the_earliest()
     {
-        await using var queue = new WorkQueue<string>();
+        var clock = new FakeTimeProvider();
+        await using var queue = new WorkQueue<string>(time: clock);
         queue.AddAfter("ns/a", TimeSpan.FromMilliseconds(400));
         queue.AddAfter("ns/a", TimeSpan.FromMilliseconds(50));
         queue.AddAfter("ns/b", TimeSpan.FromMilliseconds(200));
+        clock.Advance(TimeSpan.FromMilliseconds(200));
 
         var first = await queue.TryTakeAsync(Ct);
         queue.Done(first.Item);
         var second = await queue.TryTakeAsync(Ct);
         queue.Done(second.Item);
-        await Task.Delay(500, Ct);
+        clock.Advance(TimeSpan.FromMilliseconds(300)); // past the 400 ms add
 
         Assert.Equal(("ns/a", "ns/b"), (first.Item, second.Item));
-        Assert.Equal(0, queue.Depth); // the 400 ms add of ns/a was folded into the 50 ms one
+        Assert.True(queue.IsIdle); // the 400 ms add of ns/a was folded into the 50 ms one
+        Assert.Equal(0, queue.Depth);
     }
 
     [Fact]
@@ -161,8 +165,7 @@ public sealed class WorkQueueTests
         var (_, busy) = await queue.TryTakeAsync(Ct);
 
         var shutdown = queue.ShutDownAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(100, Ct);
-        Assert.False(shutdown.IsCompleted);
+        Assert.False(shutdown.IsCompleted); // it completes only on Done (or the 30 s deadline), not by itself
 
         queue.Done(busy);
         Assert.True(await shutdown);
