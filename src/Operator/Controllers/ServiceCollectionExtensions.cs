@@ -1,4 +1,5 @@
 using EcsOperator.Controllers.Cluster;
+using EcsOperator.Controllers.LoadBalancerBinding;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
@@ -21,8 +22,14 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<ClusterManager>();
         services.TryAddScoped<TaskDefinitionManager>();
         services.TryAddScoped<TaskDefinitionDependencies>();
+        services.TryAddScoped<LoadBalancerBindingManager>();
+        services.TryAddScoped<BoundServices>();
+        services.TryAddScoped<BindingSteps>();
         services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster");
         services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition");
+        services.AddController<V1alpha1LoadBalancerBinding, LoadBalancerBindingReconciler>("loadbalancerbinding", binding => binding
+            .Index(Indexes.ServiceRef, Indexes.ServiceRefOf)
+            .WatchesThroughIndex<V1alpha1Service>(Indexes.ServiceRef));
         return services;
     }
 }
