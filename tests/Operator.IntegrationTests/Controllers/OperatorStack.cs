@@ -1,6 +1,7 @@
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Efs;
+using EcsOperator.Aws.ElasticLoadBalancingV2;
 using EcsOperator.Aws.Iam;
 using EcsOperator.Crds;
 using EcsOperator.Hosting;
@@ -43,6 +44,8 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public IEfsApi Efs { get; private set; } = null!;
 
+    public IElbv2Api Elb { get; private set; } = null!;
+
     private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -63,6 +66,7 @@ public sealed class OperatorStack : IAsyncLifetime
         Ecs = aws.CreateEcs();
         Iam = aws.CreateIam();
         Efs = aws.CreateEfs();
+        Elb = aws.CreateElbv2();
         await StartOperatorAsync();
     }
 

@@ -120,7 +120,7 @@ public sealed class LoadBalancerBindingReconciler(
         var previous = status.TargetGroupArn;
         status.TargetGroupArn = observed.TargetGroup?.TargetGroupArn;
         status.TargetGroupName = observed.TargetGroup?.TargetGroupName;
-        status.LoadBalancerArns = observed.TargetGroup?.LoadBalancerArns is { Count: > 0 } arns ? [.. arns.Order(StringComparer.Ordinal)] : null;
+        status.LoadBalancerArns = LoadBalancersOf(observed, sync.Desired.Spec.Listener) is { Count: > 0 } arns ? arns : null;
         status.ListenerRuleArn = sync.Desired.Spec.Listener is null ? null : observed.Rule?.RuleArn ?? status.ListenerRuleArn;
         status.ServiceArn = sync.Desired.Service.Status.Arn;
         status.AppliedTagKeys = sync.Desired.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
@@ -141,6 +141,32 @@ public sealed class LoadBalancerBindingReconciler(
 
     protected override string Describe(BindingState observed) =>
         observed.TargetGroup is { } group ? $"target group {group.TargetGroupName}" : observed.Rule is { } rule ? $"listener rule {rule.RuleArn}" : "load balancer binding";
+
+    /// <summary>
+    /// The load balancers that send traffic to the target group: what ELB lists, plus the listener's load balancer when
+    /// the binding's rule forwards to the group (that forward is the attachment; moto's ModifyRule does not update the
+    /// group's LoadBalancerArns, so a re-pointed rule would otherwise look unattached there).
+    /// </summary>
+    private static List<string> LoadBalancersOf(BindingState observed, ListenerRuleSpec? listener)
+    {
+        var arns = new SortedSet<string>(observed.TargetGroup?.LoadBalancerArns ?? [], StringComparer.Ordinal);
+        if (listener is not null && observed.TargetGroup?.TargetGroupArn is { } group && observed.Rule is { } rule
+            && ListenerRuleDelta.ForwardTargets(rule.Actions).Contains(group) && LoadBalancerOfListener(listener.Arn) is { } loadBalancer)
+        {
+            arns.Add(loadBalancer);
+        }
+
+        return [.. arns];
+    }
+
+    /// <summary>…:listener/app/name/lb-id/listener-id belongs to …:loadbalancer/app/name/lb-id.</summary>
+    private static string? LoadBalancerOfListener(string listenerArn)
+    {
+        var cut = listenerArn.LastIndexOf('/');
+        return listenerArn.Contains(":listener/", StringComparison.Ordinal) && cut > 0
+            ? listenerArn[..cut].Replace(":listener/", ":loadbalancer/", StringComparison.Ordinal)
+            : null;
+    }
 
     private static Dictionary<string, string> DesiredTags(SyncContext<V1alpha1LoadBalancerBinding, DesiredBinding> sync) =>
         AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags());

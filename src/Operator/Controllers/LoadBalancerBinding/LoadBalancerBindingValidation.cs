@@ -59,13 +59,12 @@ public static class LoadBalancerBindingValidation
         ArgumentNullException.ThrowIfNull(service);
         var errors = new List<FieldError>();
         var container = service.Containers.FirstOrDefault(c => c.Name == spec.ContainerName);
-        var port = container?.Ports.FirstOrDefault(p => p.ContainerPort == spec.ContainerPort);
         if (container is null)
         {
             errors.Add(new FieldError("spec.containerName",
                 $"the task definition of Service {service.Name} has no container {spec.ContainerName} (it has: {string.Join(", ", service.Containers.Select(c => c.Name))})"));
         }
-        else if (port is null)
+        else if (!container.Ports.Any(p => p.ContainerPort == spec.ContainerPort))
         {
             errors.Add(new FieldError("spec.containerPort",
                 $"container {spec.ContainerName} of Service {service.Name} maps no containerPort {spec.ContainerPort} (it maps: {string.Join(", ", container.Ports.Select(p => p.ContainerPort))})"));
