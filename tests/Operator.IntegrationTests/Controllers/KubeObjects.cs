@@ -114,9 +114,9 @@ public sealed class KubeObjects(IKubernetes client)
     }
 
     /// <summary>The reasons of the events.k8s.io Events recorded about the named object, waiting briefly for them.</summary>
-    public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected)
+    public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected, TimeSpan? wait = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(10));
         List<string> reasons;
         do
         {

@@ -147,4 +147,48 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         Assert.NotNull(await TargetGroupAsync(stack.Elb, existing));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
     }
+
+    [Fact]
+    public async Task Two_bindings_on_one_service_both_stick_and_deleting_one_leaves_the_other()
+    {
+        var (ns, seed) = await ArrangeAsync("lbb-two");
+        await stack.Objects.CreateAsync(Owned(ns, seed, name: "web", priority: 10));
+        await stack.Objects.CreateAsync(Owned(ns, seed, name: "api", priority: 20, change: s => s.Listener!.PathPatterns = ["/api/*"]));
+        var web = await stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(ns, "web", b => b.Status.LoadBalancerArns is { Count: > 0 }, "attached");
+        var api = await stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(ns, "api", b => b.Status.LoadBalancerArns is { Count: > 0 }, "attached");
+        await ReportServiceAsync(stack, ns, web.Status.TargetGroupArn!, api.Status.TargetGroupArn!);
+        await stack.Objects.WaitReadyAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await stack.Objects.WaitReadyAsync<V1alpha1LoadBalancerBinding>(ns, "api");
+
+        await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "api");
+        await ReportServiceAsync(stack, ns, web.Status.TargetGroupArn!);
+        await stack.Objects.WaitGoneAsync<V1alpha1LoadBalancerBinding>(ns, "api");
+
+        Assert.Null(await TargetGroupAsync(stack.Elb, api.Status.TargetGroupArn!));
+        Assert.Equal(web.Status.ListenerRuleArn, Assert.Single(await RulesAsync(stack.Elb, seed.ListenerArn)).RuleArn);
+        Assert.NotNull(await TargetGroupAsync(stack.Elb, web.Status.TargetGroupArn!));
+        Assert.True(KubeObjects.IsReady((await stack.Objects.GetAsync<V1alpha1LoadBalancerBinding>(ns, "web"))!));
+    }
+
+    [Fact]
+    public async Task A_rule_and_a_target_group_changed_out_of_band_are_reverted_on_resync_with_an_event()
+    {
+        var (ns, seed) = await ArrangeAsync("lbb-drift");
+        await stack.Objects.CreateAsync(Owned(ns, seed));
+        var ready = await AttachAsync(stack, ns);
+        var arn = ready.Status.TargetGroupArn!;
+
+        await stack.Elb.ModifyTargetGroupAsync(new Elb.ModifyTargetGroupRequest { TargetGroupArn = arn, HealthCheckPath = "/console-edit" }, Ct);
+        await stack.Elb.SetRulePrioritiesAsync(new Elb.SetRulePrioritiesRequest { RulePriorities = [new() { RuleArn = ready.Status.ListenerRuleArn, Priority = 99 }] }, Ct);
+
+        Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(ns, "web", "DriftCorrected", TimeSpan.FromSeconds(60)));
+        var deadline = DateTime.UtcNow + KubeObjects.DefaultTimeout;
+        while ((await RulesAsync(stack.Elb, seed.ListenerArn)).Single().Priority != "10" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, Ct);
+        }
+
+        Assert.Equal("10", Assert.Single(await RulesAsync(stack.Elb, seed.ListenerArn)).Priority);
+        Assert.Equal("/healthz", (await TargetGroupAsync(stack.Elb, arn))!.HealthCheckPath);
+    }
 }

@@ -1,6 +1,7 @@
 using EcsOperator.Aws.ElasticLoadBalancingV2;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Runtime.Status;
 using Elb = EcsOperator.Aws.ElasticLoadBalancingV2.Model;
 
 namespace EcsOperator.Controllers.LoadBalancerBinding;
@@ -52,6 +53,7 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
             var delta = ListenerRuleDelta.Compute(listener, targetGroupArn, rule);
             if (!delta.IsEmpty)
             {
+                await RecordDriftAsync(obj, $"listener rule {rule.RuleArn}", cancellationToken);
                 await manager.UpdateRuleAsync(obj, rule, listener, targetGroupArn, delta, cancellationToken);
                 rule = await manager.DescribeRuleAsync(rule.RuleArn!, cancellationToken) ?? rule;
             }
@@ -179,6 +181,19 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
         return problems.Count == 0
             ? DeleteOutcome.Deleted
             : DeleteOutcome.Waiting(ConditionReasons.DependentsExist, string.Join("; ", problems), status.WaitBackoff(obj));
+    }
+
+    /// <summary>
+    /// A difference found while the spec is already applied (status has seen this generation) was made outside the
+    /// operator: it is reverted, and said so with a DriftCorrected Event.
+    /// </summary>
+    public async Task RecordDriftAsync(V1alpha1LoadBalancerBinding obj, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj.Status.ObservedGeneration is { } seen && seen == obj.Metadata.Generation)
+        {
+            await status.RecordAsync(obj, EventSeverity.Normal, "DriftCorrected", "Reconcile", $"{what} was changed outside the operator; reverted to the spec", cancellationToken);
+        }
     }
 
     /// <summary>Deletes a target group when its tags say it is this object's; null once it is gone (or was never ours).</summary>
