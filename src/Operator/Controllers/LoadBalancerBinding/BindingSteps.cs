@@ -79,19 +79,28 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
     }
 
     /// <summary>
-    /// Target groups this binding owned before a replacement (status remembers them) are deleted once the Service no
-    /// longer lists them and has finished rolling; until then they stay, so no traffic is cut by surprise.
+    /// A target group the binding used before (a replacement, or a switch to another target) is remembered in status
+    /// before anything else can fail, so that it is cleaned up later; only one carrying this object's tags is deleted.
     /// </summary>
-    public async Task RetireAsync(SyncContext<V1alpha1LoadBalancerBinding, DesiredBinding> sync, string? previousArn, CancellationToken cancellationToken)
+    public static void Remember(LoadBalancerBindingStatus status, string? previousArn)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var retired = status.RetiredTargetGroupArns ?? [];
+        if (previousArn is not null && previousArn != status.TargetGroupArn && !retired.Contains(previousArn))
+        {
+            status.RetiredTargetGroupArns = [.. retired, previousArn];
+        }
+    }
+
+    /// <summary>
+    /// Retired target groups are deleted once the Service no longer lists them and has finished rolling; until then
+    /// they stay, so no traffic is cut by surprise.
+    /// </summary>
+    public async Task RetireAsync(SyncContext<V1alpha1LoadBalancerBinding, DesiredBinding> sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sync);
         var obj = sync.Object;
         var retired = new List<string>(obj.Status.RetiredTargetGroupArns ?? []);
-        if (sync.Desired.Spec.TargetGroup is not null && previousArn is not null && previousArn != obj.Status.TargetGroupArn && !retired.Contains(previousArn))
-        {
-            retired.Add(previousArn);
-        }
-
         foreach (var arn in retired.ToList())
         {
             if (BindingReadiness.StillInUse(sync.Desired.Service, arn, null))

@@ -125,12 +125,13 @@ public sealed class LoadBalancerBindingReconciler(
         status.ListenerRuleArn = sync.Desired.Spec.Listener is null ? null : observed.Rule?.RuleArn ?? status.ListenerRuleArn;
         status.ServiceArn = sync.Desired.Service.Status.Arn;
         status.AppliedTagKeys = sync.Desired.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
+        BindingSteps.Remember(status, previous);
         if (observed.Blocked is { } blocked)
         {
             return blocked;
         }
 
-        await steps.RetireAsync(sync, previous, cancellationToken);
+        await steps.RetireAsync(sync, cancellationToken);
         return BindingReadiness.Evaluate(sync.Desired.Spec, status, sync.Desired.Service, Services.Status.WaitBackoff(sync.Object));
     }
 

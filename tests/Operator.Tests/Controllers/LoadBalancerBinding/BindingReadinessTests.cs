@@ -80,4 +80,17 @@ public sealed class BindingReadinessTests
 
         Assert.Equal(OutcomeState.Ready, BindingReadiness.Evaluate(spec, new LoadBalancerBindingStatus(), service, Recheck).State);
     }
+
+    [Fact]
+    public void A_replaced_target_group_is_remembered_once_for_cleanup()
+    {
+        var status = new LoadBalancerBindingStatus { TargetGroupArn = "arn:new" };
+
+        BindingSteps.Remember(status, "arn:old");
+        BindingSteps.Remember(status, "arn:old");
+        BindingSteps.Remember(status, "arn:new");
+        BindingSteps.Remember(status, null);
+
+        Assert.Equal(["arn:old"], status.RetiredTargetGroupArns);
+    }
 }
