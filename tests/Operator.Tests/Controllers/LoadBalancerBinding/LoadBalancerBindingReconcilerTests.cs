@@ -140,4 +140,29 @@ public sealed class LoadBalancerBindingReconcilerTests
         Assert.Equal(ConditionReasons.DependencyNotReady, Condition(ConditionTypes.Reconciling)?.Reason);
         Assert.Contains("spec.listener.arn", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_rule_deleted_out_of_band_is_recreated_after_looking_for_it_by_its_tags()
+    {
+        GivenServiceAndTaskDefinition(serviceListsGroup: true);
+        GivenGroupAndRuleInAws();
+        Elb.CreateRuleRequest? created = null;
+        _elb.On<Elb.DescribeRulesRequest, Elb.DescribeRulesResponse>(r => r.RuleArns is { Count: > 0 }
+                ? throw new Elb.RuleNotFoundException("One or more rules not found", null, ErrorType.Sender, "RuleNotFound", "req-1", HttpStatusCode.BadRequest)
+                : new() { Rules = [new() { RuleArn = "arn:default", IsDefault = true }] })
+            .On<Elb.CreateRuleRequest, Elb.CreateRuleResponse>(r =>
+            {
+                created = r;
+                return new() { Rules = [new() { RuleArn = RuleArn + "-new", Priority = "10", Actions = r.Actions, Conditions = r.Conditions }] };
+            });
+        var obj = Object();
+        obj.Status.ListenerRuleArn = RuleArn;
+
+        await ReconcileAsync(obj);
+
+        Assert.Equal(["DescribeRules", "DescribeRules", "CreateRule"], _elb.Calls.Where(c => c.Contains("Rule", StringComparison.Ordinal)));
+        Assert.Equal(10, created?.Priority);
+        Assert.Equal(Ours.Owner, LoadBalancerBindingRequest.TagMap(created?.Tags)[WellKnown.OwnerTag]);
+        Assert.Equal(RuleArn + "-new", _kube.Peek(Request.ToString())!.Status.ListenerRuleArn);
+    }
 }
