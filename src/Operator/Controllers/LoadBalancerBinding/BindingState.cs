@@ -13,7 +13,6 @@ public sealed record BindingState(
     IReadOnlyDictionary<string, string> TargetGroupTags,
     IReadOnlyDictionary<string, string> Attributes,
     Elb.Rule? Rule,
-    bool RuleLookedUp,
     SyncOutcome? Blocked = null)
 {
     /// <summary>The target group is the binding's own (spec.targetGroup), which it may update and delete.</summary>
@@ -22,8 +21,8 @@ public sealed record BindingState(
     private static readonly Dictionary<string, string> None = new(StringComparer.Ordinal);
 
     /// <summary>A Classic Load Balancer binding: no ELBv2 resource at all.</summary>
-    public static BindingState Classic { get; } = new(null, None, None, null, true);
+    public static BindingState Classic { get; } = new(null, None, None, null);
 
     public static BindingState Of(Elb.TargetGroup? group, IReadOnlyDictionary<string, string>? tags = null, IReadOnlyDictionary<string, string>? attributes = null) =>
-        new(group, tags ?? None, attributes ?? None, null, false);
+        new(group, tags ?? None, attributes ?? None, null);
 }

@@ -43,22 +43,7 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
 
         try
         {
-            var rule = await manager.FindRuleAsync(listener.Arn, known, sync.Ownership, cancellationToken);
-            if (rule is null)
-            {
-                rule = await manager.CreateRuleAsync(obj, listener, targetGroupArn, AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags()), cancellationToken);
-                return await RefreshedAsync(observed with { Rule = rule, RuleLookedUp = true }, cancellationToken);
-            }
-
-            var delta = ListenerRuleDelta.Compute(listener, targetGroupArn, rule);
-            if (!delta.IsEmpty)
-            {
-                await RecordDriftAsync(obj, $"listener rule {rule.RuleArn}", cancellationToken);
-                await manager.UpdateRuleAsync(obj, rule, listener, targetGroupArn, delta, cancellationToken);
-                rule = await manager.DescribeRuleAsync(rule.RuleArn!, cancellationToken) ?? rule;
-            }
-
-            return observed with { Rule = rule, RuleLookedUp = true };
+            return await SyncRuleAsync(sync, observed, listener, targetGroupArn, known, cancellationToken);
         }
         catch (Elb.PriorityInUseException)
         {
@@ -154,7 +139,7 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
             return null;
         }
 
-        return (group ?? BindingState.Of(null)) with { Rule = rule, RuleLookedUp = true, Owned = group is not null };
+        return (group ?? BindingState.Of(null)) with { Rule = rule, Owned = group is not null };
     }
 
     /// <summary>
@@ -219,6 +204,29 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
         }
 
         return await manager.DeleteTargetGroupAsync(obj, group, cancellationToken);
+    }
+
+    /// <summary>Finds this object's rule (by status, then by tags) and creates or updates it; ELB's errors propagate.</summary>
+    private async Task<BindingState> SyncRuleAsync(
+        SyncContext<V1alpha1LoadBalancerBinding, DesiredBinding> sync, BindingState observed, ListenerRuleSpec listener, string targetGroupArn, string? known, CancellationToken cancellationToken)
+    {
+        var obj = sync.Object;
+        var rule = await manager.FindRuleAsync(listener.Arn, known, sync.Ownership, cancellationToken);
+        if (rule is null)
+        {
+            rule = await manager.CreateRuleAsync(obj, listener, targetGroupArn, AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags()), cancellationToken);
+            return await RefreshedAsync(observed with { Rule = rule }, cancellationToken);
+        }
+
+        var delta = ListenerRuleDelta.Compute(listener, targetGroupArn, rule);
+        if (!delta.IsEmpty)
+        {
+            await RecordDriftAsync(obj, $"listener rule {rule.RuleArn}", cancellationToken);
+            await manager.UpdateRuleAsync(obj, rule, listener, targetGroupArn, delta, cancellationToken);
+            rule = await manager.DescribeRuleAsync(rule.RuleArn!, cancellationToken) ?? rule;
+        }
+
+        return observed with { Rule = rule };
     }
 
     /// <summary>Reads the target group again: a new rule attaches it to the listener's load balancer.</summary>
