@@ -26,7 +26,7 @@ internal sealed record ServiceSpec(
         [
             "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroup", "DeleteTargetGroup", "DescribeListeners",
             "DescribeLoadBalancers", "CreateRule", "DescribeRules", "ModifyRule", "DeleteRule", "SetRulePriorities",
-            "AddTags", "RemoveTags", "DescribeTags",
+            "ModifyTargetGroupAttributes", "DescribeTargetGroupAttributes", "AddTags", "RemoveTags", "DescribeTags",
         ]),
         new("efs", "2015-02-01", "Efs", "EcsOperator.Aws.Efs", "IEfsApi", "EfsClient", "AmazonElasticFileSystemException",
         [

@@ -34,3 +34,13 @@ public static class TargetGroupIpAddressType
     public const string Ipv4 = "ipv4";
     public const string Ipv6 = "ipv6";
 }
+
+/// <summary>How a target group keeps a client on one target (the stickiness.type attribute).</summary>
+public static class StickinessType
+{
+    public const string LbCookie = "lb_cookie";
+    public const string AppCookie = "app_cookie";
+    public const string SourceIp = "source_ip";
+    public const string SourceIpDestIp = "source_ip_dest_ip";
+    public const string SourceIpDestIpProto = "source_ip_dest_ip_proto";
+}

@@ -49,6 +49,47 @@ public sealed class TargetGroupSpec
     /// <summary>How the load balancer decides a task is healthy.</summary>
     [JsonPropertyName("healthCheck")]
     public TargetGroupHealthCheck? HealthCheck { get; set; }
+
+    /// <summary>
+    /// Seconds a draining target keeps its connections (deregistration_delay.timeout_seconds, 0-3600). ELB's default
+    /// is 300 s, which also slows every rollout and teardown by five minutes; set it lower for fast deploys.
+    /// </summary>
+    [Range(0, 3600)]
+    [JsonPropertyName("deregistrationDelaySeconds")]
+    public int? DeregistrationDelaySeconds { get; set; }
+
+    /// <summary>Seconds a new target's share of traffic ramps up (slow_start.duration_seconds: 0 = off, or 30-900; HTTP and HTTPS only).</summary>
+    [Range(0, 900)]
+    [JsonPropertyName("slowStartSeconds")]
+    public int? SlowStartSeconds { get; set; }
+
+    /// <summary>Session stickiness: requests of one client go to the same task.</summary>
+    [JsonPropertyName("stickiness")]
+    public TargetGroupStickiness? Stickiness { get; set; }
+}
+
+/// <summary>Target group stickiness (the stickiness.* attributes).</summary>
+public sealed class TargetGroupStickiness
+{
+    /// <summary>Turn stickiness on or off.</summary>
+    [Required]
+    [JsonPropertyName("enabled")]
+    public bool Enabled { get; set; }
+
+    /// <summary>lb_cookie or app_cookie (ALB), source_ip, source_ip_dest_ip or source_ip_dest_ip_proto (NLB).</summary>
+    [EnumValues(typeof(StickinessType))]
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary>How long the load balancer's cookie lasts, in seconds (1-604800; lb_cookie and app_cookie).</summary>
+    [Range(1, 604800)]
+    [JsonPropertyName("cookieDurationSeconds")]
+    public int? CookieDurationSeconds { get; set; }
+
+    /// <summary>The application's cookie name (app_cookie only).</summary>
+    [MaxLength(255)]
+    [JsonPropertyName("cookieName")]
+    public string? CookieName { get; set; }
 }
 
 /// <summary>Target group health checks; ELB's defaults apply to what is left out.</summary>

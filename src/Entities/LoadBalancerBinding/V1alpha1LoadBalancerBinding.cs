@@ -11,10 +11,11 @@ namespace EcsOperator.Entities;
 [ShortNames("ecslbb")]
 [Categories("ecs", "all-ecs")]
 [PrinterColumn(1, "Service", "string", ".spec.serviceRef.name", Description = "The bound Service object")]
-[PrinterColumn(2, "Container", "string", ".spec.containerName")]
-[PrinterColumn(3, "Port", "integer", ".spec.containerPort")]
-[PrinterColumn(4, "Target Group", "string", ".status.targetGroupArn", Description = "The target group traffic flows through")]
-[PrinterColumn(5, "Rule", "string", ".status.listenerRuleArn", Priority = 1)]
+[PrinterColumn(2, "TargetGroup", "string", ".status.targetGroupName", Description = "The target group traffic flows through")]
+[PrinterColumn(3, "Priority", "integer", ".spec.listener.priority", Description = "The listener rule's priority")]
+[PrinterColumn(4, "Container", "string", ".spec.containerName", Priority = 1)]
+[PrinterColumn(5, "Port", "integer", ".spec.containerPort", Priority = 1)]
+[PrinterColumn(6, "Rule", "string", ".status.listenerRuleArn", Priority = 1)]
 public sealed class V1alpha1LoadBalancerBinding : CustomResource<LoadBalancerBindingSpec, LoadBalancerBindingStatus>
 {
     public const string KindName = "LoadBalancerBinding";

@@ -1,4 +1,5 @@
 using EcsOperator.Controllers.Cluster;
+using EcsOperator.Controllers.LoadBalancerBinding;
 using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
@@ -28,6 +29,9 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<ServiceManager>();
         services.TryAddScoped<ServiceReferences>();
         services.TryAddSingleton(sp => new DriftReporter(sp.GetService<CollectorRegistry>()));
+        services.TryAddScoped<LoadBalancerBindingManager>();
+        services.TryAddScoped<BoundServices>();
+        services.TryAddScoped<BindingSteps>();
         services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster");
         services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition", c => c
             .Watches<V1alpha1Service>(TaskDefinitionsWaitingFor));
@@ -37,6 +41,9 @@ public static class ServiceCollectionExtensions
             .WatchesThroughIndex<V1alpha1Cluster>(Indexes.ClusterRef)
             .WatchesThroughIndex<V1alpha1TaskDefinition>(Indexes.TaskDefinitionRef)
             .Watches<V1alpha1LoadBalancerBinding>((binding, _) => [new ReconcileRequest(binding.Metadata.NamespaceProperty ?? string.Empty, binding.Spec.ServiceRef.Name)]));
+        services.AddController<V1alpha1LoadBalancerBinding, LoadBalancerBindingReconciler>("loadbalancerbinding", binding => binding
+            .Index(Indexes.ServiceRef, Indexes.ServiceRefOf)
+            .WatchesThroughIndex<V1alpha1Service>(Indexes.ServiceRef));
         return services;
     }
 

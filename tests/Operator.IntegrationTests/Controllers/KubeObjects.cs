@@ -104,8 +104,8 @@ public sealed class KubeObjects(IKubernetes client)
         Assert.Fail($"{typeof(T).Name} {@namespace}/{name} still exists after {DefaultTimeout.TotalSeconds} s; status: {(stuck is null ? "gone" : KubernetesJson.Serialize(stuck.ResourceStatus))}");
     }
 
-    /// <summary>The reasons of the events.k8s.io Events recorded about the named object, waiting briefly for them.</summary>
-    public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected)
+    /// <summary>The reasons of the events.k8s.io Events recorded about the named object, waiting briefly for <paramref name="expected"/>.</summary>
+    public async Task<IReadOnlyList<string>> EventReasonsAsync(string @namespace, string name, string expected, TimeSpan? wait = null)
     {
         List<string> reasons = [];
         await Eventually.TrueAsync(
@@ -115,7 +115,7 @@ public sealed class KubeObjects(IKubernetes client)
                 reasons = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Reason)];
                 return reasons.Contains(expected);
             },
-            TimeSpan.FromSeconds(10),
+            wait ?? TimeSpan.FromSeconds(10),
             Poll);
         return reasons;
     }
@@ -123,20 +123,16 @@ public sealed class KubeObjects(IKubernetes client)
     /// <summary>The notes of the Events recorded about the named object, waiting briefly for one that contains <paramref name="expected"/>.</summary>
     public async Task<IReadOnlyList<string>> EventMessagesAsync(string @namespace, string name, string expected)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        List<string> notes;
-        do
-        {
-            var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
-            notes = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Note ?? string.Empty)];
-            if (notes.Any(n => n.Contains(expected, StringComparison.Ordinal)))
+        List<string> notes = [];
+        await Eventually.TrueAsync(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(250, Token);
-        }
-        while (DateTime.UtcNow < deadline);
+                var events = await Client.EventsV1.ListNamespacedEventAsync(@namespace, cancellationToken: Token);
+                notes = [.. events.Items.Where(e => e.Regarding?.Name == name).Select(e => e.Note ?? string.Empty)];
+                return notes.Any(n => n.Contains(expected, StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(10),
+            Poll);
         return notes;
     }
 

@@ -2,6 +2,7 @@ using AwsFaultProxy;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Efs;
+using EcsOperator.Aws.ElasticLoadBalancingV2;
 using EcsOperator.Aws.Iam;
 using EcsOperator.Crds;
 using EcsOperator.Hosting;
@@ -50,6 +51,8 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public IEfsApi Efs { get; private set; } = null!;
 
+    public IElbv2Api Elb { get; private set; } = null!;
+
     private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -76,6 +79,7 @@ public sealed class OperatorStack : IAsyncLifetime
         Ecs = aws.CreateEcs();
         Iam = aws.CreateIam();
         Efs = aws.CreateEfs();
+        Elb = aws.CreateElbv2();
         await StartOperatorAsync();
     }
 

@@ -13,7 +13,7 @@ public sealed class CrdStructureTests
         ["Cluster"] = ("clusters", "ecsc", "Cluster"),
         ["TaskDefinition"] = ("taskdefinitions", "ecstd", "Family"),
         ["Service"] = ("services", "ecss", "Service"),
-        ["LoadBalancerBinding"] = ("loadbalancerbindings", "ecslbb", "Target Group"),
+        ["LoadBalancerBinding"] = ("loadbalancerbindings", "ecslbb", "TargetGroup"),
     };
 
     public static TheoryData<string> KindNames => new(Kinds.Keys);

@@ -43,6 +43,12 @@ public sealed partial class Elbv2Client
     public Task<SetRulePrioritiesResponse> SetRulePrioritiesAsync(SetRulePrioritiesRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("SetRulePriorities", AwsApiFamily.Elbv2), request, ElasticLoadBalancingV2QueryCodec.WriteSetRulePrioritiesRequest, ElasticLoadBalancingV2QueryCodec.ReadSetRulePrioritiesResult, cancellationToken);
 
+    public Task<ModifyTargetGroupAttributesResponse> ModifyTargetGroupAttributesAsync(ModifyTargetGroupAttributesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(new AwsOperation("ModifyTargetGroupAttributes", AwsApiFamily.Elbv2), request, ElasticLoadBalancingV2QueryCodec.WriteModifyTargetGroupAttributesRequest, ElasticLoadBalancingV2QueryCodec.ReadModifyTargetGroupAttributesResult, cancellationToken);
+
+    public Task<DescribeTargetGroupAttributesResponse> DescribeTargetGroupAttributesAsync(DescribeTargetGroupAttributesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(new AwsOperation("DescribeTargetGroupAttributes", AwsApiFamily.Elbv2), request, ElasticLoadBalancingV2QueryCodec.WriteDescribeTargetGroupAttributesRequest, ElasticLoadBalancingV2QueryCodec.ReadDescribeTargetGroupAttributesResult, cancellationToken);
+
     public Task<AddTagsResponse> AddTagsAsync(AddTagsRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("AddTags", AwsApiFamily.Elbv2), request, ElasticLoadBalancingV2QueryCodec.WriteAddTagsRequest, ElasticLoadBalancingV2QueryCodec.ReadAddTagsResult, cancellationToken);
 

@@ -250,6 +250,16 @@ public partial class DescribeTagsResponse
     public List<TagDescription>? TagDescriptions { get; set; }
 }
 
+public partial class DescribeTargetGroupAttributesRequest
+{
+    public string? TargetGroupArn { get; set; }
+}
+
+public partial class DescribeTargetGroupAttributesResponse
+{
+    public List<TargetGroupAttribute>? Attributes { get; set; }
+}
+
 public partial class DescribeTargetGroupsRequest
 {
     public string? LoadBalancerArn { get; set; }
@@ -432,6 +442,18 @@ public partial class ModifyRuleRequest
 public partial class ModifyRuleResponse
 {
     public List<Rule>? Rules { get; set; }
+}
+
+public partial class ModifyTargetGroupAttributesRequest
+{
+    public string? TargetGroupArn { get; set; }
+
+    public List<TargetGroupAttribute>? Attributes { get; set; }
+}
+
+public partial class ModifyTargetGroupAttributesResponse
+{
+    public List<TargetGroupAttribute>? Attributes { get; set; }
 }
 
 public partial class ModifyTargetGroupRequest
@@ -647,6 +669,13 @@ public partial class TargetGroup
     public string? IpAddressType { get; set; }
 
     public int? TargetControlPort { get; set; }
+}
+
+public partial class TargetGroupAttribute
+{
+    public string? Key { get; set; }
+
+    public string? Value { get; set; }
 }
 
 public partial class TargetGroupStickinessConfig

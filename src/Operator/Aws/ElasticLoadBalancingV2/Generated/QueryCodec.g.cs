@@ -54,6 +54,14 @@ internal static class ElasticLoadBalancingV2QueryCodec
 
     public static SetRulePrioritiesResponse ReadSetRulePrioritiesResult(XElement? result) => result is null ? new() : ReadSetRulePrioritiesResponse(result);
 
+    public static void WriteModifyTargetGroupAttributesRequest(QueryWriter w, ModifyTargetGroupAttributesRequest value) => WriteModifyTargetGroupAttributesRequest(w, "", value);
+
+    public static ModifyTargetGroupAttributesResponse ReadModifyTargetGroupAttributesResult(XElement? result) => result is null ? new() : ReadModifyTargetGroupAttributesResponse(result);
+
+    public static void WriteDescribeTargetGroupAttributesRequest(QueryWriter w, DescribeTargetGroupAttributesRequest value) => WriteDescribeTargetGroupAttributesRequest(w, "", value);
+
+    public static DescribeTargetGroupAttributesResponse ReadDescribeTargetGroupAttributesResult(XElement? result) => result is null ? new() : ReadDescribeTargetGroupAttributesResponse(result);
+
     public static void WriteAddTagsRequest(QueryWriter w, AddTagsRequest value) => WriteAddTagsRequest(w, "", value);
 
     public static AddTagsResponse ReadAddTagsResult(XElement? result) => result is null ? new() : ReadAddTagsResponse(result);
@@ -325,6 +333,11 @@ internal static class ElasticLoadBalancingV2QueryCodec
         }
     }
 
+    public static void WriteDescribeTargetGroupAttributesRequest(QueryWriter w, string prefix, DescribeTargetGroupAttributesRequest value)
+    {
+        w.Add(prefix + "TargetGroupArn", value.TargetGroupArn);
+    }
+
     public static void WriteDescribeTargetGroupsRequest(QueryWriter w, string prefix, DescribeTargetGroupsRequest value)
     {
         w.Add(prefix + "LoadBalancerArn", value.LoadBalancerArn);
@@ -518,6 +531,22 @@ internal static class ElasticLoadBalancingV2QueryCodec
         w.Add(prefix + "ResetTransforms", value.ResetTransforms);
     }
 
+    public static void WriteModifyTargetGroupAttributesRequest(QueryWriter w, string prefix, ModifyTargetGroupAttributesRequest value)
+    {
+        w.Add(prefix + "TargetGroupArn", value.TargetGroupArn);
+        if (value.Attributes is { } v2)
+        {
+            w.EmptyList(prefix + "Attributes", v2.Count);
+            for (var i0 = 0; i0 < v2.Count; i0++)
+            {
+                if (v2[i0] is { } v3)
+                {
+                    WriteTargetGroupAttribute(w, prefix + "Attributes" + ".member." + (i0 + 1) + ".", v3);
+                }
+            }
+        }
+    }
+
     public static void WriteModifyTargetGroupRequest(QueryWriter w, string prefix, ModifyTargetGroupRequest value)
     {
         w.Add(prefix + "TargetGroupArn", value.TargetGroupArn);
@@ -709,6 +738,12 @@ internal static class ElasticLoadBalancingV2QueryCodec
         w.Add(prefix + "Value", value.Value);
     }
 
+    public static void WriteTargetGroupAttribute(QueryWriter w, string prefix, TargetGroupAttribute value)
+    {
+        w.Add(prefix + "Key", value.Key);
+        w.Add(prefix + "Value", value.Value);
+    }
+
     public static void WriteTargetGroupStickinessConfig(QueryWriter w, string prefix, TargetGroupStickinessConfig value)
     {
         w.Add(prefix + "Enabled", value.Enabled);
@@ -837,6 +872,11 @@ internal static class ElasticLoadBalancingV2QueryCodec
         TagDescriptions = QueryXml.List(e, "TagDescriptions", x => ReadTagDescription(x)),
     };
 
+    public static DescribeTargetGroupAttributesResponse ReadDescribeTargetGroupAttributesResponse(XElement e) => new()
+    {
+        Attributes = QueryXml.List(e, "Attributes", x => ReadTargetGroupAttribute(x)),
+    };
+
     public static DescribeTargetGroupsResponse ReadDescribeTargetGroupsResponse(XElement e) => new()
     {
         TargetGroups = QueryXml.List(e, "TargetGroups", x => ReadTargetGroup(x)),
@@ -954,6 +994,11 @@ internal static class ElasticLoadBalancingV2QueryCodec
     public static ModifyRuleResponse ReadModifyRuleResponse(XElement e) => new()
     {
         Rules = QueryXml.List(e, "Rules", x => ReadRule(x)),
+    };
+
+    public static ModifyTargetGroupAttributesResponse ReadModifyTargetGroupAttributesResponse(XElement e) => new()
+    {
+        Attributes = QueryXml.List(e, "Attributes", x => ReadTargetGroupAttribute(x)),
     };
 
     public static ModifyTargetGroupResponse ReadModifyTargetGroupResponse(XElement e) => new()
@@ -1080,6 +1125,12 @@ internal static class ElasticLoadBalancingV2QueryCodec
         ProtocolVersion = QueryXml.String(e, "ProtocolVersion"),
         IpAddressType = QueryXml.String(e, "IpAddressType"),
         TargetControlPort = QueryXml.Int(e, "TargetControlPort"),
+    };
+
+    public static TargetGroupAttribute ReadTargetGroupAttribute(XElement e) => new()
+    {
+        Key = QueryXml.String(e, "Key"),
+        Value = QueryXml.String(e, "Value"),
     };
 
     public static TargetGroupStickinessConfig ReadTargetGroupStickinessConfig(XElement e) => new()
