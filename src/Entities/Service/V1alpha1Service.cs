@@ -15,6 +15,7 @@ namespace EcsOperator.Entities;
 [PrinterColumn(3, "Running", "integer", ".status.runningCount", Description = "Tasks running now")]
 [PrinterColumn(4, "Rollout", "string", ".status.rolloutState", Description = "The primary deployment's rollout state")]
 [PrinterColumn(5, "TaskDefinition", "string", ".status.taskDefinitionRevision", Description = "family:revision the service runs")]
+[PrinterColumn(6, "ARN", "string", ".status.arn", Description = "The ECS service ARN", Priority = 1)]
 [CelRule(
     "(has(self.spec.serviceName) ? self.spec.serviceName : self.metadata.name) == (has(oldSelf.spec.serviceName) ? oldSelf.spec.serviceName : oldSelf.metadata.name)",
     "spec.serviceName is immutable: ECS services cannot be renamed",

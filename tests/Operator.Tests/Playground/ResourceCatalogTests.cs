@@ -29,6 +29,6 @@ public sealed class ResourceCatalogTests
 
         var shown = ResourceCatalog.StatusColumns(service.Spec.Versions[0]).Select(c => c.Name);
 
-        Assert.Equal(["Service", "Desired", "Running", "Rollout"], shown);
+        Assert.Equal(["Service", "Desired", "Running", "Rollout", "TaskDefinition"], shown);
     }
 }
