@@ -33,9 +33,17 @@ public static class AwsReads
     public static Task<Ecs.DescribeTaskDefinitionResponse> RevisionAsync(this IEcsApi ecs, string arn) =>
         ecs.DescribeTaskDefinitionAsync(new Ecs.DescribeTaskDefinitionRequest { TaskDefinition = arn, Include = ["TAGS"] }, TestContext.Current.CancellationToken);
 
+    /// <summary>The service as ECS describes it; null when ECS reports it MISSING or its cluster is gone.</summary>
     public static async Task<Ecs.Service?> ServiceAsync(this IEcsApi ecs, string cluster, string name)
     {
-        var response = await ecs.DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = cluster, Services = [name], Include = ["TAGS"] }, TestContext.Current.CancellationToken);
-        return response.Services?.FirstOrDefault();
+        try
+        {
+            var response = await ecs.DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = cluster, Services = [name], Include = ["TAGS"] }, TestContext.Current.CancellationToken);
+            return response.Services?.FirstOrDefault();
+        }
+        catch (Ecs.ClusterNotFoundException)
+        {
+            return null;
+        }
     }
 }

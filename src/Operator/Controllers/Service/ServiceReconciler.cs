@@ -104,7 +104,7 @@ public sealed class ServiceReconciler(
             return SyncOutcome.Reconciling(ConditionReasons.Creating, $"ECS service {observed.ServiceName} is DRAINING (deleted outside the operator); it is created again once INACTIVE", Soon);
         }
 
-        return ServiceRollout.Assess(sync.Object, sync.Desired.TaskDefinition, observed, clock.GetUtcNow());
+        return ServiceRollout.Assess(sync.Object, sync.Desired.TaskDefinition, observed, clock.GetUtcNow(), Services.Options.ResyncPeriod);
     }
 
     protected override async Task<Ecs.Service?> LocateAsync(V1alpha1Service obj, OwnershipTags ownership, CancellationToken cancellationToken)

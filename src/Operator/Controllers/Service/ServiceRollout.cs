@@ -57,7 +57,11 @@ public static class ServiceRollout
     /// The condition the rollout gives. <paramref name="wanted"/> is the task definition the spec resolves to; a
     /// failed deployment of it is remembered in status, so that it is not sent again after ECS rolled back.
     /// </summary>
-    public static SyncOutcome Assess(V1alpha1Service obj, string wanted, Ecs.Service observed, DateTimeOffset now)
+    /// <remarks>
+    /// RolloutFailed is never a terminal (parked) error: a new TaskDefinition revision clears it without an edit to the
+    /// Service, and that arrives through the taskDefinitionRef index, which a parked object would ignore.
+    /// </remarks>
+    public static SyncOutcome Assess(V1alpha1Service obj, string wanted, Ecs.Service observed, DateTimeOffset now, TimeSpan recheck)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(observed);
@@ -73,7 +77,7 @@ public static class ServiceRollout
 
         if (IsFailed(status, obj.Metadata.Generation, wanted) && !ServiceDelta.SameTaskDefinition(observed.TaskDefinition, wanted))
         {
-            return SyncOutcome.Stalled(ConditionReasons.RolloutFailed, $"ECS service {name}: the deployment of {ServiceDelta.Revision(wanted)} failed and ECS rolled back; running {Running(observed)}; change the spec or the task definition to try again", null);
+            return SyncOutcome.Stalled(ConditionReasons.RolloutFailed, $"ECS service {name}: the deployment of {ServiceDelta.Revision(wanted)} failed and ECS rolled back; running {Running(observed)}; change the spec or the task definition to try again", recheck);
         }
 
         if (primary?.RolloutState == "IN_PROGRESS" || (primary is not null && primary.RolloutState is null && observed.Deployments!.Count > 1))
