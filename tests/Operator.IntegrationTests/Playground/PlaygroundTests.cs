@@ -24,7 +24,8 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Matches($@"(?m)^READY kubeconfig={Regex.Escape(Path.Combine(_work, "kubeconfig"))} aws=http://127\.0\.0\.1:{awsPort}$", result.StdOut);
         Assert.Matches(@"(?m) Cluster +demo +True ", result.StdOut);
         Assert.Matches(@"(?m) TaskDefinition +web +True ", result.StdOut);
-        Assert.Contains("all 2 objects are Ready", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"(?m) Service +web +True ", result.StdOut);
+        Assert.Contains("all 3 objects are Ready", result.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.StdOut); // redirected output: no terminal control codes
         Assert.False(LoopbackPort.IsInUse(awsPort), $"the AWS proxy still listens on {awsPort} after the playground exited");
     }

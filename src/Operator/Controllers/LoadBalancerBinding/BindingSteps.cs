@@ -11,7 +11,7 @@ namespace EcsOperator.Controllers.LoadBalancerBinding;
 /// target groups it replaced once the Service has rolled off them, and the ordered teardown (wait for the Service to
 /// roll without the binding, then the rule, then the owned target groups).
 /// </summary>
-public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusReporter<V1alpha1LoadBalancerBinding> status)
+public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusReporter<V1alpha1LoadBalancerBinding> status, DriftReporter drift)
 {
     /// <summary>Another rule may hold the priority for long: the object is looked at again after this, or on an edit.</summary>
     public static readonly TimeSpan PriorityRecheck = TimeSpan.FromMinutes(5);
@@ -179,14 +179,14 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
 
     /// <summary>
     /// A difference found while the spec is already applied (status has seen this generation) was made outside the
-    /// operator: it is reverted, and said so with a DriftCorrected Event.
+    /// operator: it is reverted, and said so with a DriftCorrected Event and the drift metric.
     /// </summary>
-    public async Task RecordDriftAsync(V1alpha1LoadBalancerBinding obj, string what, CancellationToken cancellationToken)
+    public async Task RecordDriftAsync(V1alpha1LoadBalancerBinding obj, string what, IReadOnlyCollection<string> fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
         if (obj.Status.ObservedGeneration is { } seen && seen == obj.Metadata.Generation)
         {
-            await status.RecordAsync(obj, EventSeverity.Normal, "DriftCorrected", "Reconcile", $"{what} was changed outside the operator; reverted to the spec", cancellationToken);
+            await drift.ReportAsync(status, obj, fields, what, cancellationToken);
         }
     }
 
@@ -221,7 +221,7 @@ public sealed class BindingSteps(LoadBalancerBindingManager manager, StatusRepor
         var delta = ListenerRuleDelta.Compute(listener, targetGroupArn, rule);
         if (!delta.IsEmpty)
         {
-            await RecordDriftAsync(obj, $"listener rule {rule.RuleArn}", cancellationToken);
+            await RecordDriftAsync(obj, $"listener rule {rule.RuleArn}", ["listenerRule"], cancellationToken);
             await manager.UpdateRuleAsync(obj, rule, listener, targetGroupArn, delta, cancellationToken);
             rule = await manager.DescribeRuleAsync(rule.RuleArn!, cancellationToken) ?? rule;
         }

@@ -106,7 +106,7 @@ public sealed class LoadBalancerBindingReconciler(
             if (!delta.IsEmpty)
             {
                 Log.Updating(Services.Logger, string.Join(",", delta.Fields()));
-                await steps.RecordDriftAsync(sync.Object, $"target group {group.TargetGroupName} ({string.Join(", ", delta.Fields())})", cancellationToken);
+                await steps.RecordDriftAsync(sync.Object, $"target group {group.TargetGroupName}", [.. delta.Fields()], cancellationToken);
                 await manager.UpdateTargetGroupAsync(sync.Object, group, delta, cancellationToken);
                 observed = (await manager.FindTargetGroupAsync(group.TargetGroupName!, cancellationToken) ?? observed) with { Owned = true };
             }

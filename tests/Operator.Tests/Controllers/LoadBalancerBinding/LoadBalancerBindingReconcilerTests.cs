@@ -83,7 +83,7 @@ public sealed class LoadBalancerBindingReconcilerTests
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1LoadBalancerBinding>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1LoadBalancerBinding>>.Instance);
         var manager = new LoadBalancerBindingManager(_elb.Api, status);
-        var reconciler = new LoadBalancerBindingReconciler(services, manager, new BoundServices(_services, _taskDefinitions, _cache, _ecs.Api), new BindingSteps(manager, status));
+        var reconciler = new LoadBalancerBindingReconciler(services, manager, new BoundServices(_services, _taskDefinitions, _cache, _ecs.Api), new BindingSteps(manager, status, new DriftReporter(new Prometheus.CollectorRegistry())));
         return await reconciler.ReconcileAsync(_cache.Get(Request)!, Ct);
     }
 
