@@ -22,13 +22,19 @@ public sealed class PlaygroundConsole(TextWriter output, TextWriter error)
     /// <summary>
     /// The line scripts and tests wait for, then the commands a newcomer can paste into another terminal.
     /// </summary>
-    public async Task ReadyAsync(string kubeconfig, Uri aws, string region, string operatorLog, PlaygroundOptions options)
+    public async Task ReadyAsync(string kubeconfig, Uri aws, string region, string operatorLog, PlaygroundOptions options, string? listenerArn = null)
     {
         var endpoint = aws.ToString().TrimEnd('/');
         await output.WriteLineAsync($"READY kubeconfig={kubeconfig} aws={endpoint}");
         await output.WriteLineAsync("    explore from another terminal:");
         await output.WriteLineAsync($"    kubectl --kubeconfig {kubeconfig} get ecs");
         await output.WriteLineAsync($"    {AwsEnvironment.AwsCliExample(aws, region)}");
+        if (listenerArn is not null)
+        {
+            // The quickstart's LoadBalancerBinding puts its rule on this listener.
+            await output.WriteLineAsync($"    {AwsEnvironment.AwsCliExample(aws, region).Replace("aws ecs list-clusters", $"aws elbv2 describe-rules --listener-arn {listenerArn}", StringComparison.Ordinal)}");
+        }
+
         await output.WriteLineAsync($"    AWS calls per operation: curl {endpoint}{PlaygroundAwsProxy.StatsPath}");
         await output.WriteLineAsync($"    operator logs: {operatorLog}");
         if (options.MetricsBindAddress != "0")

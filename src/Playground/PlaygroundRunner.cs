@@ -71,7 +71,7 @@ public sealed class PlaygroundRunner(PlaygroundOptions options, PlaygroundConsol
         using var host = await StartOperatorAsync(config, kube.Kubeconfig.Path, aws, operatorLog, cancellationToken);
         try
         {
-            await console.ReadyAsync(kube.Kubeconfig.Path, aws, options.Region, operatorLog, options);
+            await console.ReadyAsync(kube.Kubeconfig.Path, aws, options.Region, operatorLog, options, seeded.GetValueOrDefault("LISTENER_ARN"));
             return await new ManifestStage(options, console, client).RunAsync(seeded, cancellationToken);
         }
         finally
