@@ -17,10 +17,23 @@ namespace EcsOperator.IntegrationTests.Controllers;
 /// </summary>
 internal static class LoadBalancerBindings
 {
+    public static V1alpha1Cluster Cluster(string ns) => new()
+    {
+        Metadata = new() { Name = "demo", NamespaceProperty = ns },
+        Spec = new ClusterSpec { ClusterName = TestNamesFor(ns), CapacityProviders = ["FARGATE"] },
+    };
+
     public static V1alpha1Service Service(string ns) => new()
     {
         Metadata = new() { Name = "web", NamespaceProperty = ns },
-        Spec = new ServiceSpec { Cluster = "demo", TaskDefinitionRef = new() { Name = "web" }, LaunchType = "FARGATE", DesiredCount = 1 },
+        Spec = new ServiceSpec
+        {
+            ClusterRef = new() { Name = "demo" },
+            TaskDefinitionRef = new() { Name = "web" },
+            LaunchType = "FARGATE",
+            DesiredCount = 1,
+            NetworkConfiguration = new() { AwsvpcConfiguration = new() { Subnets = ["subnet-lbb"] } },
+        },
     };
 
     public static V1alpha1LoadBalancerBinding Owned(string ns, MotoSeed seed, string name = "web", int priority = 10, Action<LoadBalancerBindingSpec>? change = null)
@@ -58,33 +71,23 @@ internal static class LoadBalancerBindings
         return binding;
     }
 
-    /// <summary>Creates the TaskDefinition and Service objects the binding names.</summary>
+    /// <summary>Creates the Cluster, TaskDefinition and Service objects the binding names; the operator runs them behind the ECS front.</summary>
     public static async Task CreateServiceAsync(OperatorStack stack, string ns)
     {
+        await stack.Objects.CreateAsync(Cluster(ns));
         await stack.Objects.CreateAsync(TaskDefinitions.Web(ns, TestNamesFor(ns)));
         await stack.Objects.CreateAsync(Service(ns));
     }
 
-    /// <summary>What the Service controller reports once ECS holds <paramref name="targetGroupArns"/> and the rollout completed.</summary>
-    public static async Task ReportServiceAsync(OperatorStack stack, string ns, params string[] targetGroupArns)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var service = (await stack.Objects.GetAsync<V1alpha1Service>(ns, "web"))!;
-            service.Status.Arn = $"arn:aws:ecs:us-east-1:123456789012:service/demo/web";
-            service.Status.LoadBalancers = [.. targetGroupArns.Select(arn => new ServiceLoadBalancerStatus { TargetGroupArn = arn, ContainerName = "web", ContainerPort = 80 })];
-            Conditions.MarkReady(service.Status, service.Metadata.Generation, ConditionReasons.Synced, "rollout COMPLETED", DateTimeOffset.UtcNow);
-            try
-            {
-                await stack.Objects.Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
-                    service, EntityGroup.Group, EntityGroup.Version, ns, V1alpha1Service.Plural, "web", cancellationToken: TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
-            {
-            }
-        }
-    }
+    /// <summary>Waits until the Service controller has rolled the service onto exactly <paramref name="targetGroupArns"/> and it is Ready.</summary>
+    public static Task<V1alpha1Service> ReportServiceAsync(OperatorStack stack, string ns, params string[] targetGroupArns) =>
+        stack.Objects.WaitForAsync<V1alpha1Service>(
+            ns,
+            "web",
+            s => KubeObjects.IsReady(s)
+                && (s.Status.LoadBalancers ?? []).Select(lb => lb.TargetGroupArn).Order(StringComparer.Ordinal).SequenceEqual(targetGroupArns.Order(StringComparer.Ordinal)),
+            $"the Service Ready on target groups [{string.Join(", ", targetGroupArns)}]",
+            TimeSpan.FromSeconds(90));
 
     /// <summary>Waits until the binding publishes its target group and has it on a load balancer, then plays the Service's part.</summary>
     public static async Task<V1alpha1LoadBalancerBinding> AttachAsync(OperatorStack stack, string ns, string name = "web")

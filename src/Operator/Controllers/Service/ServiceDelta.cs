@@ -71,11 +71,22 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
         return taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
     }
 
-    /// <summary>Which list fields the spec sets after this reconcile (with those already managed and still present).</summary>
-    public static List<string> ManagedListsAfter(DesiredService desired)
+    /// <summary>
+    /// Which list fields the operator manages after this reconcile: those the spec (or a binding) sets, and those it
+    /// set before that ECS still reports non-empty, so that a clearing [] is sent until ECS has really cleared them.
+    /// </summary>
+    public static List<string> ManagedListsAfter(DesiredService desired, IEnumerable<string>? managedBefore = null, Ecs.Service? observed = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var spec = desired.Spec;
+        var stillInEcs = new Dictionary<string, bool>
+        {
+            ["placementConstraints"] = observed?.PlacementConstraints is { Count: > 0 },
+            ["placementStrategy"] = observed?.PlacementStrategy is { Count: > 0 },
+            ["serviceRegistries"] = observed?.ServiceRegistries is { Count: > 0 },
+            ["capacityProviderStrategy"] = observed?.CapacityProviderStrategy is { Count: > 0 },
+            ["loadBalancers"] = observed?.LoadBalancers is { Count: > 0 },
+        };
         var present = new Dictionary<string, bool>
         {
             ["placementConstraints"] = spec.PlacementConstraints is not null,
@@ -86,7 +97,8 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
             ["capacityProviderStrategy"] = spec.CapacityProviderStrategy is not null,
             ["loadBalancers"] = desired.LoadBalancers.Count > 0,
         };
-        return [.. present.Where(p => p.Value).Select(p => p.Key).Order(StringComparer.Ordinal)];
+        var kept = (managedBefore ?? []).Where(field => stillInEcs.GetValueOrDefault(field));
+        return [.. present.Where(p => p.Value).Select(p => p.Key).Concat(kept).Distinct().Order(StringComparer.Ordinal)];
     }
 
     private static void Scalar<T>(List<string> fields, string name, T? wanted, T? current, Action<T> set)

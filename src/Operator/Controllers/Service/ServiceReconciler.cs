@@ -90,7 +90,7 @@ public sealed class ServiceReconciler(
     {
         var status = sync.Object.Status;
         ServiceRollout.MapStatus(status, observed);
-        status.ManagedLists = ServiceDelta.ManagedListsAfter(sync.Desired) is { Count: > 0 } lists ? lists : null;
+        status.ManagedLists = ServiceDelta.ManagedListsAfter(sync.Desired, status.ManagedLists, observed) is { Count: > 0 } lists ? lists : null;
         status.AppliedTagKeys = sync.Desired.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
         if (!ServiceRollout.IsFailed(status, sync.Object.Metadata.Generation, sync.Desired.TaskDefinition))
         {
