@@ -43,8 +43,11 @@ public class KubectlWriteConformanceTests(LocalKubeFixture kube) : IClassFixture
         var kubectl = await kube.KubectlAsync(client);
         var ns = await StackNamespaceAsync(kubectl);
 
+        var watchesBefore = kube.Server.Faults.OpenWatches;
         var waiting = kubectl.RunAsync("wait", "-n", ns, "--for=condition=Ready", "services.ecs.operator.dev/web", "--timeout=30s");
-        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        // The signal: kubectl has read the object (not Ready) and opened its watch; it must still be waiting then.
+        Assert.True(await Eventually.TrueAsync(() => kube.Server.Faults.OpenWatches > watchesBefore || waiting.IsCompleted, TimeSpan.FromSeconds(20)), "kubectl wait never opened a watch");
         Assert.False(waiting.IsCompleted, "kubectl wait returned before the condition was set");
         kube.MergePatch("services", ns, "web", """{"status":{"conditions":[{"type":"Ready","status":"True","reason":"Steady","message":"ok","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""", "status");
 
