@@ -39,7 +39,7 @@ public static class ServiceEvents
         {
             var severity = IsWarning(e.Message) ? EventSeverity.Warning : EventSeverity.Normal;
             await status.RecordAsync(obj, severity, "EcsServiceEvent", "EcsEvent", e.Message ?? string.Empty, cancellationToken);
-            obj.Status.LastEvent = new ServiceEventMark { Id = e.Id, CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(e.CreatedAt!.Value, DateTimeKind.Utc)) };
+            obj.Status.LastEvent = new ServiceEventMark { Id = e.Id, CreatedAt = ServiceRollout.Utc(e.CreatedAt!.Value) };
         }
     }
 

@@ -30,7 +30,7 @@ public static class ServiceRollout
         status.PendingCount = observed.PendingCount;
         status.RolloutState = primary?.RolloutState;
         status.RolloutStateReason = primary?.RolloutStateReason;
-        status.CreatedAt = observed.CreatedAt is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : status.CreatedAt;
+        status.CreatedAt = observed.CreatedAt is { } created ? Utc(created) : status.CreatedAt;
         status.Deployments = (observed.Deployments ?? []).Select(d => new ServiceDeploymentStatus
         {
             Id = d.Id,
@@ -42,7 +42,7 @@ public static class ServiceRollout
             RunningCount = d.RunningCount,
             PendingCount = d.PendingCount,
             FailedTasks = d.FailedTasks,
-            CreatedAt = d.CreatedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            CreatedAt = d.CreatedAt is { } at ? Utc(at) : null,
         }).ToList();
         status.LoadBalancers = (observed.LoadBalancers ?? []).Select(lb => new ServiceLoadBalancerStatus
         {
@@ -105,9 +105,12 @@ public static class ServiceRollout
             return FirstPoll;
         }
 
-        var age = now - new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc));
+        var age = now - Utc(created);
         return TimeSpan.FromSeconds(Math.Clamp(age.TotalSeconds / 5, FirstPoll.TotalSeconds, LastPoll.TotalSeconds));
     }
+
+    /// <summary>ECS's timestamps arrive as DateTime with no kind; they are UTC (epoch seconds on the wire).</summary>
+    internal static DateTimeOffset Utc(DateTime ecsTime) => new(DateTime.SpecifyKind(ecsTime, DateTimeKind.Utc));
 
     private static string Running(Ecs.Service observed) => observed.TaskDefinition is { } td ? ServiceDelta.Revision(td) : "no task definition";
 }
