@@ -16,14 +16,19 @@ public static class ServiceEvents
     private const int MaxPerReconcile = 20;
 
     /// <summary>The events newer than <paramref name="last"/>, oldest first.</summary>
+    /// <remarks>
+    /// Times are compared in whole milliseconds, ECS's own precision: epoch seconds read as a double land a tick or two
+    /// off (1700000000.123 becomes ...0.1229998), and status keeps microseconds, so the posted event itself would
+    /// otherwise look newer than its mark, and be posted again after every restart.
+    /// </remarks>
     public static IReadOnlyList<Ecs.ServiceEvent> NewerThan(IEnumerable<Ecs.ServiceEvent>? events, ServiceEventMark? last)
     {
         var all = (events ?? []).Where(e => e.CreatedAt is not null && e.Id is not null)
-            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+            .OrderBy(e => Milliseconds(e.CreatedAt!.Value)).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         if (last?.CreatedAt is { } since)
         {
-            var cut = since.UtcDateTime;
-            all = all.Where(e => e.CreatedAt > cut || (e.CreatedAt == cut && string.CompareOrdinal(e.Id, last.Id) > 0 && e.Id != last.Id)).ToList();
+            var cut = Milliseconds(since.UtcDateTime);
+            all = all.Where(e => Milliseconds(e.CreatedAt!.Value) is var at && (at > cut || (at == cut && string.CompareOrdinal(e.Id, last.Id) > 0))).ToList();
         }
 
         return all.TakeLast(MaxPerReconcile).ToList();
@@ -42,6 +47,9 @@ public static class ServiceEvents
             obj.Status.LastEvent = new ServiceEventMark { Id = e.Id, CreatedAt = ServiceRollout.Utc(e.CreatedAt!.Value) };
         }
     }
+
+    private static long Milliseconds(DateTime at) =>
+        (long)Math.Round((DateTime.SpecifyKind(at, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalMilliseconds, MidpointRounding.AwayFromZero);
 
     private static bool IsWarning(string? message) =>
         message is not null && (message.Contains("unable", StringComparison.OrdinalIgnoreCase)
