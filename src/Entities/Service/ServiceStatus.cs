@@ -37,6 +37,13 @@ public sealed class ServiceStatus : ResourceStatus
     [JsonPropertyName("rolloutState")]
     public string? RolloutState { get; set; }
 
+    /// <summary>
+    /// When ECS first gave an answer that means "not yet" (an IAM role it cannot assume yet, the service MISSING right
+    /// after its creation): the operator retries for 2 minutes from then, then reports Stalled. Cleared by a successful sync.
+    /// </summary>
+    [JsonPropertyName("transientErrorSince")]
+    public DateTimeOffset? TransientErrorSince { get; set; }
+
     /// <summary>The task definition as family:revision, for the printer column.</summary>
     [JsonPropertyName("taskDefinitionRevision")]
     public string? TaskDefinitionRevision { get; set; }

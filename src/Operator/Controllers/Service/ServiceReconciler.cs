@@ -1,3 +1,4 @@
+using EcsOperator.Aws;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using Ecs = EcsOperator.Aws.Ecs.Model;
@@ -35,6 +36,11 @@ public sealed class ServiceReconciler(
     {
         var service = await manager.DescribeAsync(sync.Desired.Cluster, sync.Desired.Name, cancellationToken);
         _sawInactive = service?.Status == "INACTIVE";
+        if (service is null && EventualConsistency.IsMissingAfterCreate(sync.Object.Status, clock.GetUtcNow()))
+        {
+            throw NotYet(sync.Object, $"ECS reports service {sync.Desired.Name} MISSING right after its creation");
+        }
+
         return _sawInactive ? null : service;
     }
 
@@ -47,7 +53,7 @@ public sealed class ServiceReconciler(
         status.CreateAttempt = attempt;
         var token = ServiceRequest.ClientToken(sync.Object.Metadata.Uid ?? sync.Object.Metadata.Name, attempt);
         var request = ServiceRequest.Create(sync.Desired, DesiredTags(sync), token);
-        var created = await manager.CreateAsync(sync.Object, request, cancellationToken);
+        var created = await WhileSettlingAsync(sync.Object, () => manager.CreateAsync(sync.Object, request, cancellationToken));
 
         // The annotation present at creation is satisfied by the creation itself: no extra deployment.
         status.RestartedAt = RestartValue(sync.Object) is { } value ? new ServiceRestartStatus { Value = value } : null;
@@ -77,7 +83,11 @@ public sealed class ServiceReconciler(
         }
 
         Log.Updating(Services.Logger, string.Join(",", delta.Fields.Append(delta.Tags.IsEmpty ? null : "tags").OfType<string>()));
-        await manager.ApplyAsync(obj, observed, delta, cancellationToken);
+        await WhileSettlingAsync(obj, async () =>
+        {
+            await manager.ApplyAsync(obj, observed, delta, cancellationToken);
+            return true;
+        });
         if (converged)
         {
             await drift.ReportAsync(Services.Status, obj, DriftFields(obj, sync.Desired, delta), $"ECS service {observed.ServiceName}", cancellationToken);
@@ -89,6 +99,7 @@ public sealed class ServiceReconciler(
     protected override async Task<SyncOutcome> ReportAsync(SyncContext<V1alpha1Service, DesiredService> sync, Ecs.Service observed, CancellationToken cancellationToken)
     {
         var status = sync.Object.Status;
+        status.TransientErrorSince = null;
         ServiceRollout.MapStatus(status, observed);
         status.ManagedLists = ServiceDelta.ManagedListsAfter(sync.Desired, status.ManagedLists, observed) is { Count: > 0 } lists ? lists : null;
         status.AppliedTagKeys = sync.Desired.Spec.Tags is { Count: > 0 } tags ? [.. tags.Keys.Order(StringComparer.Ordinal)] : null;
@@ -161,6 +172,22 @@ public sealed class ServiceReconciler(
             _ => true,
         }).Concat(delta.Tags.IsEmpty ? [] : ["tags"]).ToList();
     }
+
+    /// <summary>An ECS answer that means "not yet" (<see cref="EventualConsistency"/>) ends the sync with a bounded retry.</summary>
+    private async Task<T> WhileSettlingAsync<T>(V1alpha1Service obj, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (AwsServiceException e) when (EventualConsistency.IsTransient(e.Message))
+        {
+            throw NotYet(obj, $"{e.ErrorCode}: {e.Message}");
+        }
+    }
+
+    private SyncOutcomeException NotYet(V1alpha1Service obj, string ecsMessage) =>
+        new(EventualConsistency.Settle(obj.Status, ecsMessage, clock.GetUtcNow(), Services.Options.ResyncPeriod));
 
     private async Task<Ecs.Service> DescribeAgainAsync(SyncContext<V1alpha1Service, DesiredService> sync, Ecs.Service observed, CancellationToken cancellationToken) =>
         await manager.DescribeAsync(sync.Desired.Cluster, sync.Desired.Name, cancellationToken) ?? observed;

@@ -179,6 +179,10 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
         {
             return await step();
         }
+        catch (SyncOutcomeException e)
+        {
+            return e.Outcome;
+        }
         catch (AwsServiceException e) when (e.Classification is not (AwsErrorClass.AccessDenied or AwsErrorClass.Invalid))
         {
             var reason = e.Classification == AwsErrorClass.Throttled ? ConditionReasons.Throttled : ConditionReasons.AwsError;

@@ -26,6 +26,15 @@ public readonly record struct SyncOutcome(OutcomeState State, string Reason, str
         new(OutcomeState.Stalled, reason, message, recheckAfter);
 }
 
+/// <summary>
+/// Ends a sync step early with an outcome: a kind's Describe, Create or Update found that AWS is not ready for the next
+/// step yet (ECS does not see a just-made change), which is neither an error to back off from nor a result to map.
+/// </summary>
+public sealed class SyncOutcomeException(SyncOutcome outcome) : Exception(outcome.Message)
+{
+    public SyncOutcome Outcome { get; } = outcome;
+}
+
 /// <summary>What a finalizer step found: the AWS side is gone (the finalizer may go), or it must wait.</summary>
 public readonly record struct DeleteOutcome(bool Gone, string Reason, string Message, TimeSpan RequeueAfter)
 {
