@@ -10,7 +10,7 @@ namespace EcsOperator.Tests.Entities;
 /// An AWS service model from the botocore package installed with awscli/boto3: the spec the entity shapes
 /// and enums are checked against. Missing botocore skips the test locally and fails it under CI=true.
 /// </summary>
-internal sealed class BotocoreModel(JsonObject shapes)
+internal sealed class BotocoreModel(JsonObject shapes, string directory)
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<BotocoreModel>>> Cache = new();
 
@@ -18,6 +18,22 @@ internal sealed class BotocoreModel(JsonObject shapes)
 
     public static Task<BotocoreModel> LoadAsync(string service) =>
         Cache.GetOrAdd(service, name => new Lazy<Task<BotocoreModel>>(() => ReadAsync(name))).Value;
+
+    /// <summary>
+    /// The service's documented examples (examples-1.json next to the model), by operation: real request and response
+    /// bodies, which carry fields emulators leave out.
+    /// </summary>
+    public async Task<JsonObject> ExamplesAsync()
+    {
+        var path = Path.Combine(directory, "examples-1.json");
+        if (!File.Exists(path))
+        {
+            Unavailable($"botocore has no examples at {path}");
+        }
+
+        await using var stream = File.OpenRead(path);
+        return (await JsonNode.ParseAsync(stream))!["examples"]!.AsObject();
+    }
 
     public JsonObject Shape(string name) =>
         Shapes[name] as JsonObject ?? throw new KeyNotFoundException($"botocore has no shape {name}");
@@ -50,7 +66,7 @@ internal sealed class BotocoreModel(JsonObject shapes)
             ? File.OpenRead(plain)
             : new GZipStream(File.OpenRead(plain + ".gz"), CompressionMode.Decompress);
         var model = await JsonNode.ParseAsync(stream);
-        return new BotocoreModel(model!["shapes"]!.AsObject());
+        return new BotocoreModel(model!["shapes"]!.AsObject(), versionDir!);
     }
 
     private static void Unavailable(string reason)
