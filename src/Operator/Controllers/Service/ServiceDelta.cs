@@ -170,8 +170,8 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
         }
     }
 
-    /// <summary>Subnets and security groups are sets (ECS may reorder them); assignPublicIp defaults to DISABLED.</summary>
-    private static Ecs.NetworkConfiguration? Normalize(object? network)
+    /// <summary>A network configuration (spec or ECS's) as compared: subnets and security groups are sets, which ECS may reorder.</summary>
+    public static Ecs.NetworkConfiguration? Normalize(object? network)
     {
         var wire = WireShape.Convert<Ecs.NetworkConfiguration>(network);
         if (wire?.AwsvpcConfiguration is { } vpc)
