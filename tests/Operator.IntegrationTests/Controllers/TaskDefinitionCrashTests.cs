@@ -1,9 +1,5 @@
-using EcsOperator.Aws;
-using EcsOperator.Aws.Ecs;
 using EcsOperator.Entities;
-using EcsOperator.Runtime;
 using EcsOperator.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EcsOperator.IntegrationTests.Controllers;
@@ -17,26 +13,10 @@ public sealed class TaskDefinitionCrashTests(OperatorStack stack) : IClassFixtur
     [Fact]
     public async Task A_kill_between_register_and_status_write_leaves_exactly_one_revision_after_restart()
     {
-        await stack.StopOperatorAsync();
-        CrashAfterRegister? control = null;
-        await stack.StartOperatorAsync(services =>
-        {
-            // The frozen reconcile never finishes: don't wait the default drain time for it on stop.
-            var runtime = (OperatorRuntimeOptions)services.Last(d => d.ServiceType == typeof(OperatorRuntimeOptions)).ImplementationInstance!;
-            runtime.ShutdownTimeout = TimeSpan.FromSeconds(1);
-            services.AddSingleton(sp =>
-            {
-                var (api, crash) = CrashAfterRegister.Wrap(sp.GetRequiredService<AwsClientFactory>().CreateEcs());
-                control = crash;
-                return api;
-            });
-        });
         var ns = await stack.Objects.CreateNamespaceAsync(TestNames.Unique("td-crash"));
         var family = TestNames.Unique("web");
-        await stack.Objects.CreateAsync(TaskDefinitions.Web(ns, family));
 
-        await WaitForRegistrationAsync(() => control);
-        await stack.StopOperatorAsync();
+        await CrashPoint.KillAfterAsync(stack, "ecs", "RegisterTaskDefinition", () => stack.Objects.CreateAsync(TaskDefinitions.Web(ns, family)));
         var frozen = await stack.Objects.GetAsync<V1alpha1TaskDefinition>(ns, "web");
         Assert.Null(frozen!.Status.Arn);
         Assert.Single(await stack.Ecs.RevisionArnsAsync(family));
@@ -46,17 +26,5 @@ public sealed class TaskDefinitionCrashTests(OperatorStack stack) : IClassFixtur
 
         Assert.Equal(ready.Status.Arn, Assert.Single(await stack.Ecs.RevisionArnsAsync(family)));
         Assert.Equal(1, ready.Status.Revision);
-    }
-
-    private static async Task WaitForRegistrationAsync(Func<CrashAfterRegister?> control)
-    {
-        var deadline = DateTime.UtcNow + KubeObjects.DefaultTimeout;
-        while (control() is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.NotNull(control());
-        await control()!.Registered.Task.WaitAsync(KubeObjects.DefaultTimeout, TestContext.Current.CancellationToken);
     }
 }
