@@ -11,6 +11,7 @@ using k8s;
 using LocalKube;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Prometheus;
 using Xunit;
 
 namespace EcsOperator.IntegrationTests.Controllers;
@@ -53,6 +54,15 @@ public sealed class OperatorStack : IAsyncLifetime
 
     public IElbv2Api Elb { get; private set; } = null!;
 
+    /// <summary>
+    /// The running operator's own metrics registry (a fresh one per start): stacks run in parallel in one process, so
+    /// the default registry would mix their counters.
+    /// </summary>
+    public CollectorRegistry Metrics { get; private set; } = null!;
+
+    /// <summary>Every write request LocalKube received (null against a real cluster): what the operator changed, and how.</summary>
+    public KubeWriteLog? KubeWrites { get; private set; }
+
     private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -90,7 +100,10 @@ public sealed class OperatorStack : IAsyncLifetime
             return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
         }
 
-        Kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), KubeSystemUid = ClusterId });
+        KubeWrites = new KubeWriteLog();
+        var options = new LocalKubeOptions { Port = FreePort.Next(), KubeSystemUid = ClusterId };
+        options.RequestHandlers.Add(KubeWrites);
+        Kube = await LocalKubeServer.StartAsync(options);
         return new KubernetesClientConfiguration { Host = Kube.BaseUri.ToString() };
     }
 
@@ -112,21 +125,41 @@ public sealed class OperatorStack : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection.</summary>
-    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection;
+    /// <paramref name="resyncPeriod"/> (20 s by default) shortens the wait for periodic resyncs.
+    /// </summary>
+    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null, TimeSpan? resyncPeriod = null)
     {
         var options = new OperatorOptions
         {
             Region = MotoServer.Region,
             AwsEndpointUrl = Proxy.Endpoint,
             ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
-            ResyncPeriod = TimeSpan.FromSeconds(20),
+            ResyncPeriod = resyncPeriod ?? TimeSpan.FromSeconds(20),
             Workers = 4,
             MetricsBindAddress = "0",
             HealthProbeBindAddress = "0",
         };
-        _operator = OperatorHost.Build(options, KubeConfig, configure);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        _operator = OperatorHost.Build(options, KubeConfig, services =>
+        {
+            services.AddSingleton(registry);
+            configure?.Invoke(services);
+        });
+        Metrics = registry;
         await _operator.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The sum of a metric's samples whose labels contain every given pair, from the running operator's registry.</summary>
+    public async Task<double> MetricAsync(string name, params (string Label, string Value)[] labels)
+    {
+        using var stream = new MemoryStream();
+        await Metrics.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(line => PrometheusText.Value(line, name, labels) ?? 0);
     }
 
     /// <summary>Stops the operator as a SIGTERM would; objects and AWS resources stay as they are.</summary>

@@ -151,15 +151,4 @@ public sealed class ServiceControllerTests(OperatorStack stack) : IClassFixture<
             Assert.DoesNotContain(reasons, r => ConditionReasons.Stalled.Contains(r));
         }
     }
-
-    [Fact]
-    public async Task Ecs_steady_state_event_is_posted_once_as_a_kubernetes_event()
-    {
-        var names = await ApplyStackAsync("svc-events");
-        await stack.Objects.WaitReadyAsync<V1alpha1Service>(names.Namespace, "web", RolloutTimeout);
-
-        var messages = await stack.Objects.EventMessagesAsync(names.Namespace, "web", "has reached a steady state");
-
-        Assert.Single(messages, m => m.Contains("has reached a steady state", StringComparison.Ordinal));
-    }
 }
