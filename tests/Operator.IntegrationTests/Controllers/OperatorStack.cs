@@ -11,6 +11,7 @@ using k8s;
 using LocalKube;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Prometheus;
 using Xunit;
 
 namespace EcsOperator.IntegrationTests.Controllers;
@@ -54,6 +55,15 @@ public sealed class OperatorStack : IAsyncLifetime
     public IElbv2Api Elb { get; private set; } = null!;
 
     private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
+
+    /// <summary>Changes the operator's options from the stack's defaults (a short resync period, a larger AWS budget).</summary>
+    public Func<OperatorOptions, OperatorOptions> Tune { get; init; } = options => options;
+
+    /// <summary>
+    /// The operator's own metrics registry, for tests that read its counters; null means the process-wide default,
+    /// which the stacks of parallel test classes share.
+    /// </summary>
+    public CollectorRegistry? Metrics { get; init; }
 
     public async ValueTask InitializeAsync()
     {
@@ -125,7 +135,15 @@ public sealed class OperatorStack : IAsyncLifetime
             MetricsBindAddress = "0",
             HealthProbeBindAddress = "0",
         };
-        _operator = OperatorHost.Build(options, KubeConfig, configure);
+        _operator = OperatorHost.Build(Tune(options), KubeConfig, services =>
+        {
+            if (Metrics is { } registry)
+            {
+                services.AddSingleton(registry);
+            }
+
+            configure?.Invoke(services);
+        });
         await _operator.StartAsync(TestContext.Current.CancellationToken);
     }
 

@@ -11,12 +11,12 @@ namespace EcsOperator.Controllers.Shared;
 /// <item>any reconcile that starts after that removes the slot (used or not): a reconcile that may have changed AWS
 /// after the batch read began can never leave its older picture to the next one;</item>
 /// <item>a slot is used only by the same object at the same resourceVersion (an edit, a new annotation, a deletion
-/// all make the reconcile read AWS itself), at most once, and within one resync period of its sweep;</item>
-/// <item>the next sweep drops whatever the previous one left.</item>
+/// all make the reconcile read AWS itself), and at most once;</item>
+/// <item>the next sweep drops whatever the previous one left, so an observation never outlives its sweep.</item>
 /// </list>
 /// Only resources found in AWS are handed over: "absent" leads to a create, which the reconcile confirms itself.
 /// </summary>
-public sealed class PrefetchedObservations<TEntity>(TimeProvider time, ControllerOptions options)
+public sealed class PrefetchedObservations<TEntity>
     where TEntity : class, IEcsResource
 {
     private readonly Lock _gate = new();
@@ -42,7 +42,6 @@ public sealed class PrefetchedObservations<TEntity>(TimeProvider time, Controlle
     public IReadOnlyList<TEntity> Open(IEnumerable<TEntity> objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var sweptAt = time.GetUtcNow();
         var opened = new List<TEntity>();
         lock (_gate)
         {
@@ -52,7 +51,7 @@ public sealed class PrefetchedObservations<TEntity>(TimeProvider time, Controlle
                 var key = ReconcileRequest.For(obj);
                 if (!_reconciling.Contains(key) && obj.Metadata.DeletionTimestamp is null)
                 {
-                    _slots[key] = new Slot(obj.Metadata.Uid, obj.Metadata.ResourceVersion, sweptAt);
+                    _slots[key] = new Slot(obj.Metadata.Uid, obj.Metadata.ResourceVersion);
                     opened.Add(obj);
                 }
             }
@@ -90,11 +89,8 @@ public sealed class PrefetchedObservations<TEntity>(TimeProvider time, Controlle
         }
     }
 
-    private bool IsCurrent(Slot slot, TEntity obj) =>
-        slot.Observed is not null
-        && slot.Uid == obj.Metadata.Uid
-        && slot.ResourceVersion == obj.Metadata.ResourceVersion
-        && time.GetUtcNow() - slot.SweptAt <= options.ResyncPeriod;
+    private static bool IsCurrent(Slot slot, TEntity obj) =>
+        slot.Observed is not null && slot.Uid == obj.Metadata.Uid && slot.ResourceVersion == obj.Metadata.ResourceVersion;
 
     private void End(ReconcileRequest key)
     {
@@ -104,7 +100,7 @@ public sealed class PrefetchedObservations<TEntity>(TimeProvider time, Controlle
         }
     }
 
-    private sealed record Slot(string? Uid, string? ResourceVersion, DateTimeOffset SweptAt, object? Observed = null);
+    private sealed record Slot(string? Uid, string? ResourceVersion, object? Observed = null);
 
     /// <summary>One reconcile's hold on its key; <see cref="Observed"/> is the sweep's observation it may use, if any.</summary>
     public sealed class Lease : IDisposable

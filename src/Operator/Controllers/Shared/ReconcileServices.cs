@@ -15,7 +15,7 @@ public sealed class ReconcileServices<TEntity>(
     PrefetchedObservations<TEntity>? prefetched = null)
     where TEntity : class, IEcsResource
 {
-    public PrefetchedObservations<TEntity> Prefetched { get; } = prefetched ?? new PrefetchedObservations<TEntity>(TimeProvider.System, options);
+    public PrefetchedObservations<TEntity> Prefetched { get; } = prefetched ?? new PrefetchedObservations<TEntity>();
 
     public StatusReporter<TEntity> Status => status;
 
