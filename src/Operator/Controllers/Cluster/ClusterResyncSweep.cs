@@ -1,4 +1,3 @@
-using EcsOperator.Aws.Ecs;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
@@ -9,7 +8,7 @@ namespace EcsOperator.Controllers.Cluster;
 
 /// <summary>The Cluster resync: every cached Cluster read with DescribeClusters in pages of 100 (its limit), ceil(C/100) reads.</summary>
 public sealed class ClusterResyncSweep(
-    IEcsApi ecs,
+    IServiceProvider provider,
     IResourceCache<V1alpha1Cluster> clusters,
     PrefetchedObservations<V1alpha1Cluster> prefetched,
     ILogger<ClusterResyncSweep> logger)
@@ -27,7 +26,7 @@ public sealed class ClusterResyncSweep(
     /// <summary>What <see cref="ClusterManager.DescribeAsync"/> reads, a page at a time: INACTIVE ones are absent.</summary>
     protected override async Task<IReadOnlyDictionary<string, Ecs.Cluster>> ReadPageAsync(string group, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var response = await ecs.DescribeClustersAsync(new Ecs.DescribeClustersRequest { Clusters = [.. names], Include = ClusterManager.DescribeIncludes }, cancellationToken);
+        var response = await EcsApi(provider).DescribeClustersAsync(new Ecs.DescribeClustersRequest { Clusters = [.. names], Include = ClusterManager.DescribeIncludes }, cancellationToken);
         return (response.Clusters ?? [])
             .Where(c => c.ClusterName is not null && c.Status != "INACTIVE")
             .DistinctBy(c => c.ClusterName)

@@ -1,4 +1,3 @@
-using EcsOperator.Aws.Ecs;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
@@ -13,7 +12,7 @@ namespace EcsOperator.Controllers.Service;
 /// in pages of 10 (its limit) with their tags, so a resync costs Σ over clusters of ceil(S_c/10) reads, not S.
 /// </summary>
 public sealed class ServiceResyncSweep(
-    IEcsApi ecs,
+    IServiceProvider provider,
     IResourceCache<V1alpha1Service> services,
     IResourceCache<V1alpha1Cluster> clusters,
     PrefetchedObservations<V1alpha1Service> prefetched,
@@ -38,7 +37,7 @@ public sealed class ServiceResyncSweep(
     /// <summary>ACTIVE and DRAINING services; an INACTIVE one means "create again", which the reconcile confirms itself.</summary>
     protected override async Task<IReadOnlyDictionary<string, Ecs.Service>> ReadPageAsync(string group, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var response = await ecs.DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = group, Services = [.. names], Include = IncludeTags }, cancellationToken);
+        var response = await EcsApi(provider).DescribeServicesAsync(new Ecs.DescribeServicesRequest { Cluster = group, Services = [.. names], Include = IncludeTags }, cancellationToken);
         return (response.Services ?? [])
             .Where(s => s.ServiceName is not null && s.Status != "INACTIVE")
             .DistinctBy(s => s.ServiceName)

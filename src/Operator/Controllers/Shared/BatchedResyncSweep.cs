@@ -1,8 +1,10 @@
 using EcsOperator.Aws;
+using EcsOperator.Aws.Ecs;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Controller;
 using EcsOperator.Runtime.Reconcile;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Controllers.Shared;
@@ -19,6 +21,12 @@ public abstract class BatchedResyncSweep<TEntity, TObserved>(IResourceCache<TEnt
     where TEntity : class, IEcsResource
     where TObserved : class
 {
+    /// <summary>
+    /// The ECS client, built on first use as the reconcilers' scoped managers build it: a sweep is created with its
+    /// controller at start, and a missing region must surface as a reconcile error, not as a crash before the first.
+    /// </summary>
+    protected static IEcsApi EcsApi(IServiceProvider provider) => provider.GetRequiredService<IEcsApi>();
+
     /// <summary>How many names the batch read takes per call (DescribeServices 10, DescribeClusters 100).</summary>
     protected abstract int PageSize { get; }
 
