@@ -6,6 +6,7 @@ using EcsOperator.Controllers.TaskDefinition;
 using EcsOperator.Entities;
 using EcsOperator.Runtime;
 using EcsOperator.Runtime.Cache;
+using EcsOperator.Runtime.Controller;
 using EcsOperator.Runtime.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,11 +19,13 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddEcsControllers(this IServiceCollection services, ControllerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<ClusterIdentity>();
         services.TryAddScoped(typeof(StatusReporter<>));
         services.TryAddScoped(typeof(ReconcileServices<>));
+        services.TryAddSingleton(typeof(PrefetchedObservations<>));
         services.TryAddScoped<ClusterManager>();
         services.TryAddScoped<TaskDefinitionManager>();
         services.TryAddScoped<TaskDefinitionDependencies>();
@@ -32,10 +35,11 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<LoadBalancerBindingManager>();
         services.TryAddScoped<BoundServices>();
         services.TryAddScoped<BindingSteps>();
-        services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster");
+        var batched = options.ResyncStrategy == ResyncStrategy.Batched;
+        services.AddController<V1alpha1Cluster, ClusterReconciler>("cluster", c => BatchedResync<V1alpha1Cluster, ClusterResyncSweep>(c, batched));
         services.AddController<V1alpha1TaskDefinition, TaskDefinitionReconciler>("taskdefinition", c => c
             .Watches<V1alpha1Service>(TaskDefinitionsWaitingFor));
-        services.AddController<V1alpha1Service, ServiceReconciler>("service", c => c
+        services.AddController<V1alpha1Service, ServiceReconciler>("service", c => BatchedResync<V1alpha1Service, ServiceResyncSweep>(c, batched)
             .Index(Indexes.ClusterRef, Indexes.ClusterRefOf)
             .Index(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)
             .WatchesThroughIndex<V1alpha1Cluster>(Indexes.ClusterRef)
@@ -46,6 +50,12 @@ public static class ServiceCollectionExtensions
             .WatchesThroughIndex<V1alpha1Service>(Indexes.ServiceRef));
         return services;
     }
+
+    /// <summary>The kind's batched sweep with --resync-strategy batched; per-object keeps the runtime's enqueue-all default.</summary>
+    private static ControllerBuilder<TEntity> BatchedResync<TEntity, TSweep>(ControllerBuilder<TEntity> controller, bool batched)
+        where TEntity : class, IEcsResource
+        where TSweep : class, IResyncSweep<TEntity> =>
+        batched ? controller.ResyncWith<TSweep>() : controller;
 
     /// <summary>A Service's change matters to its TaskDefinition only while that one waits to be deleted (DependentsExist).</summary>
     private static IEnumerable<ReconcileRequest> TaskDefinitionsWaitingFor(V1alpha1Service service, IResourceCache<V1alpha1TaskDefinition> taskDefinitions)

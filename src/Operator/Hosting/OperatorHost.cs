@@ -63,7 +63,7 @@ public static class OperatorHost
             EndpointUrl = options.AwsEndpointUrl?.ToString().TrimEnd('/'),
             BudgetScale = options.AwsBudgetScale,
         });
-        builder.Services.AddEcsControllers(new ControllerOptions { ClusterId = options.ClusterId, ResyncPeriod = options.ResyncPeriod });
+        builder.Services.AddEcsControllers(new ControllerOptions { ClusterId = options.ClusterId, ResyncPeriod = options.ResyncPeriod, ResyncStrategy = options.ResyncStrategy });
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

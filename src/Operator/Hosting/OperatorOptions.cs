@@ -1,3 +1,5 @@
+using EcsOperator.Controllers.Shared;
+
 namespace EcsOperator.Hosting;
 
 /// <summary>Everything `ecs-operator run` is configured with (DESIGN.md §7). One instance per process.</summary>
@@ -38,6 +40,9 @@ public sealed record OperatorOptions
     public double AwsBudgetScale { get; init; } = 1.0;
 
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Batched (per ECS cluster, 10 services or 100 clusters per call) or per-object reads on the resync.</summary>
+    public ResyncStrategy ResyncStrategy { get; init; } = ResyncStrategy.Batched;
 
     public int Workers { get; init; } = 4;
 

@@ -22,6 +22,7 @@ public static class RunCommand
         var endpoint = UrlOption.Create("--aws-endpoint-url", "Send every AWS call to this endpoint (an emulator such as moto)");
         var budgetScale = new Option<double>("--aws-budget-scale") { Description = "Factor on the default AWS call budgets, for shards sharing an account", DefaultValueFactory = _ => defaults.AwsBudgetScale };
         var resync = DurationOption.Create("--resync-period", defaults.ResyncPeriod, "How often every object is re-read from AWS to find drift");
+        var resyncStrategy = ResyncStrategyOption.Create(defaults.ResyncStrategy);
         var workers = new Option<int>("--workers") { Description = "Concurrent reconciles per controller", DefaultValueFactory = _ => defaults.Workers };
         var metrics = new Option<string>("--metrics-bind-address") { Description = "Address for /metrics (\"0\" disables)", DefaultValueFactory = _ => defaults.MetricsBindAddress };
         var health = new Option<string>("--health-probe-bind-address") { Description = "Address for /healthz and /readyz (\"0\" disables)", DefaultValueFactory = _ => defaults.HealthProbeBindAddress };
@@ -32,7 +33,7 @@ public static class RunCommand
         var command = new Command("run", "Run the operator (the default).")
         {
             kubeconfig, ns, selector, leaderElect, leaseId, leaseNs, leaseDuration, renewDeadline, retryPeriod,
-            clusterId, region, endpoint, budgetScale, resync, workers, metrics, health,
+            clusterId, region, endpoint, budgetScale, resync, resyncStrategy, workers, metrics, health,
         };
         command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(
             new OperatorOptions
@@ -51,6 +52,7 @@ public static class RunCommand
                 AwsEndpointUrl = parse.GetValue(endpoint),
                 AwsBudgetScale = parse.GetValue(budgetScale),
                 ResyncPeriod = DurationOption.Value(parse, resync, defaults.ResyncPeriod),
+                ResyncStrategy = parse.GetValue(resyncStrategy) ?? defaults.ResyncStrategy,
                 Workers = parse.GetValue(workers),
                 MetricsBindAddress = parse.GetRequiredValue(metrics),
                 HealthProbeBindAddress = parse.GetRequiredValue(health),

@@ -17,10 +17,14 @@ internal sealed class EcsUpstreamReader(UpstreamForwarder forwarder)
 {
     private const string EcsTarget = "AmazonEC2ContainerServiceV20141113.";
 
-    /// <summary>The cluster as DescribeClusters returns it, or null when moto does not know it.</summary>
+    /// <summary>
+    /// The cluster as DescribeClusters returns it, or null when moto does not know it. Always with include=["TAGS"]:
+    /// moto keeps that switch in class-wide state, so a read without it, concurrent with an operator's read that asks
+    /// for tags, could strip the tags from the operator's answer (the cluster would then look unowned).
+    /// </summary>
     public async Task<JsonObject?> DescribeClusterAsync(HttpRequest client, string cluster, CancellationToken ct)
     {
-        var answer = await EcsAsync(client, "DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(cluster) }, ct)
+        var answer = await EcsAsync(client, "DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(cluster), ["include"] = new JsonArray("TAGS") }, ct)
             ?? throw EcsApiException.Upstream("the cluster", 400);
         return answer["clusters"] is JsonArray { Count: > 0 } clusters ? clusters[0] as JsonObject : null;
     }

@@ -65,6 +65,9 @@ public sealed class OperatorStack : IAsyncLifetime
 
     private KubernetesClientConfiguration KubeConfig { get; set; } = null!;
 
+    /// <summary>Changes the operator's options from the stack's defaults (a short resync period, a larger AWS budget).</summary>
+    public Func<OperatorOptions, OperatorOptions> Tune { get; init; } = options => options;
+
     public async ValueTask InitializeAsync()
     {
         await Moto.InitializeAsync();
@@ -142,7 +145,7 @@ public sealed class OperatorStack : IAsyncLifetime
             HealthProbeBindAddress = "0",
         };
         var registry = Prometheus.Metrics.NewCustomRegistry();
-        _operator = OperatorHost.Build(options, KubeConfig, services =>
+        _operator = OperatorHost.Build(Tune(options), KubeConfig, services =>
         {
             services.AddSingleton(registry);
             configure?.Invoke(services);

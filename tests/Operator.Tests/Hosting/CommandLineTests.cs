@@ -1,3 +1,5 @@
+using EcsOperator.Controllers.Shared;
+using EcsOperator.Hosting;
 using EcsOperator.Testing;
 using Xunit;
 
@@ -113,5 +115,19 @@ public sealed class CommandLineTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--resync-period", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("--workers", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_resync_strategy_is_batched_or_per_object_and_documented_in_the_help()
+    {
+        var help = await RunOperatorAsync("run", "--help");
+        var invalid = await RunOperatorAsync("run", "--kubeconfig", "/nonexistent", "--resync-strategy", "sometimes");
+
+        Assert.Contains("--resync-strategy", help.StdOut, StringComparison.Ordinal);
+        Assert.Contains("[default: batched]", help.StdOut, StringComparison.Ordinal);
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("--resync-strategy: 'sometimes' is not batched or per-object", invalid.StdErr, StringComparison.Ordinal);
+        Assert.Equal(ResyncStrategy.PerObject, ResyncStrategyOption.Parse("per-object"));
+        Assert.Equal(ResyncStrategy.Batched, ResyncStrategyOption.Parse("batched"));
     }
 }

@@ -9,7 +9,8 @@ namespace EcsOperator.Controllers.Cluster;
 /// <summary>Reads, creates, updates and deletes one ECS cluster. Every mutation is also an Event on the object.</summary>
 public sealed class ClusterManager(IEcsApi ecs, StatusReporter<V1alpha1Cluster> status)
 {
-    private static readonly List<string> DescribeIncludes = ["TAGS", "SETTINGS", "CONFIGURATIONS"];
+    /// <summary>What every read of a cluster includes (the resync sweep's batch reads too), so that the Delta sees every field.</summary>
+    internal static readonly List<string> DescribeIncludes = ["TAGS", "SETTINGS", "CONFIGURATIONS"];
 
     /// <summary>The cluster by name, or null when ECS has none (or only an INACTIVE one, which a create replaces).</summary>
     public async Task<Ecs.Cluster?> DescribeAsync(string name, CancellationToken cancellationToken)

@@ -24,6 +24,10 @@ public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> service
     protected override Task<Ecs.Cluster?> DescribeAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, CancellationToken cancellationToken) =>
         manager.DescribeAsync(sync.Desired.Name, cancellationToken);
 
+    /// <summary>The resync sweep's batch read stands in for the Describe when it read this very name.</summary>
+    protected override bool Describes(SyncContext<V1alpha1Cluster, DesiredCluster> sync, Ecs.Cluster prefetched) =>
+        prefetched.ClusterName == sync.Desired.Name;
+
     protected override Task<Ecs.Cluster> CreateAsync(SyncContext<V1alpha1Cluster, DesiredCluster> sync, CancellationToken cancellationToken) =>
         manager.CreateAsync(sync.Object, ClusterRequest.Create(sync.Desired.Spec, sync.Desired.Name, DesiredTags(sync)), cancellationToken);
 
@@ -83,5 +87,5 @@ public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> service
     private static Dictionary<string, string> DesiredTags(SyncContext<V1alpha1Cluster, DesiredCluster> sync) =>
         AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags());
 
-    private static string NameOf(V1alpha1Cluster obj) => string.IsNullOrEmpty(obj.Spec.ClusterName) ? obj.Metadata.Name : obj.Spec.ClusterName;
+    internal static string NameOf(V1alpha1Cluster obj) => string.IsNullOrEmpty(obj.Spec.ClusterName) ? obj.Metadata.Name : obj.Spec.ClusterName;
 }

@@ -44,6 +44,12 @@ public sealed class ServiceReconciler(
         return _sawInactive ? null : service;
     }
 
+    /// <summary>The resync sweep's batch read stands in for the Describe when it read this name in this cluster.</summary>
+    protected override bool Describes(SyncContext<V1alpha1Service, DesiredService> sync, Ecs.Service prefetched) =>
+        prefetched.ServiceName == sync.Desired.Name
+        && prefetched.ClusterArn is { } cluster
+        && ServiceReferences.ClusterName(cluster) == ServiceReferences.ClusterName(sync.Desired.Cluster);
+
     protected override async Task<Ecs.Service> CreateAsync(SyncContext<V1alpha1Service, DesiredService> sync, CancellationToken cancellationToken)
     {
         var status = sync.Object.Status;
@@ -198,5 +204,5 @@ public sealed class ServiceReconciler(
     private static string? RestartValue(V1alpha1Service obj) =>
         obj.Metadata.Annotations?.TryGetValue(WellKnown.RestartedAtAnnotation, out var value) == true && !string.IsNullOrEmpty(value) ? value : null;
 
-    private static string NameOf(V1alpha1Service obj) => string.IsNullOrEmpty(obj.Spec.ServiceName) ? obj.Metadata.Name : obj.Spec.ServiceName;
+    internal static string NameOf(V1alpha1Service obj) => string.IsNullOrEmpty(obj.Spec.ServiceName) ? obj.Metadata.Name : obj.Spec.ServiceName;
 }

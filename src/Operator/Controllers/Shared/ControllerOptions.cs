@@ -8,4 +8,7 @@ public sealed record ControllerOptions
 
     /// <summary>The periodic resync (drift detection); also how long an AccessDenied waits before it is tried again.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Batched (the default) or per-object reads on the periodic resync.</summary>
+    public ResyncStrategy ResyncStrategy { get; init; } = ResyncStrategy.Batched;
 }

@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "AWS error, retrying with backoff ({Reason}): {ErrorCode}")]
     public static partial void AwsRetry(ILogger logger, string reason, string? errorCode);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Resync sweep: read {Found} AWS resources for {Objects} objects in {Calls} batch calls")]
+    public static partial void SweepRead(ILogger logger, int found, int objects, int calls);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Resync sweep: the batch read of {Count} names in {Group} failed ({Error}: {Message}); their reconciles read AWS themselves")]
+    public static partial void SweepReadFailed(ILogger logger, string group, int count, string error, string message);
 }

@@ -29,13 +29,17 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
             return await PausedAsync(obj, "reconciliation is paused", cancellationToken);
         }
 
-        var outcome = await GuardAsync(obj, async () => await SyncAsync(obj, cancellationToken), cancellationToken);
+        using var lease = services.Prefetched.Begin(obj);
+        var outcome = await GuardAsync(obj, async () => await SyncAsync(obj, lease.Observed as TObserved, cancellationToken), cancellationToken);
         return await ConcludeAsync(obj, outcome!.Value, cancellationToken);
     }
 
     public async Task<ReconcileResult> FinalizeAsync(TEntity obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
+
+        // Held, not used: a sweep must not hand the next reconcile a picture taken while this one deletes.
+        using var lease = services.Prefetched.Begin(obj);
         if (IsPaused(obj))
         {
             // Done would release the finalizer: look again after the resync period (removing the annotation requeues at once).
@@ -68,6 +72,13 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     /// <summary>Reads the AWS resource (one Describe, batched where the API allows); null when it does not exist.</summary>
     protected abstract Task<TObserved?> DescribeAsync(SyncContext<TEntity, TDesired> sync, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether an observation that the kind's resync sweep read in a batch (<see cref="PrefetchedObservations{TEntity}"/>)
+    /// is what <see cref="DescribeAsync"/> would read for this sync (the same name, in the same cluster), so that it
+    /// can stand in for it. Kinds without a batched sweep never receive one.
+    /// </summary>
+    protected virtual bool Describes(SyncContext<TEntity, TDesired> sync, TObserved prefetched) => false;
+
     /// <summary>Creates the AWS resource, idempotently: a retry after a crash must not make a second one.</summary>
     protected abstract Task<TObserved> CreateAsync(SyncContext<TEntity, TDesired> sync, CancellationToken cancellationToken);
 
@@ -92,7 +103,7 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     /// <summary>"ECS cluster demo": how messages name the AWS resource.</summary>
     protected abstract string Describe(TObserved observed);
 
-    private async Task<SyncOutcome> SyncAsync(TEntity obj, CancellationToken cancellationToken)
+    private async Task<SyncOutcome> SyncAsync(TEntity obj, TObserved? prefetched, CancellationToken cancellationToken)
     {
         if (ImmutableFieldChanged(ImmutableFields(obj)) is { } appliedChanged)
         {
@@ -111,7 +122,7 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
         }
 
         var sync = new SyncContext<TEntity, TDesired>(obj, resolution.Desired!, await services.OwnershipAsync(obj, cancellationToken));
-        var observed = await DescribeAsync(sync, cancellationToken);
+        var observed = prefetched is not null && Describes(sync, prefetched) ? prefetched : await DescribeAsync(sync, cancellationToken);
         if (observed is null)
         {
             Log.Creating(services.Logger);
