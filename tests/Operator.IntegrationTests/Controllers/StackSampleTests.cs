@@ -3,8 +3,8 @@ using EcsOperator.Entities;
 using EcsOperator.IntegrationTests.Aws;
 using EcsOperator.Testing;
 using Xunit;
-using Iam = EcsOperator.Aws.Iam.Model;
 using static EcsOperator.IntegrationTests.Controllers.LoadBalancerBindings;
+using Iam = EcsOperator.Aws.Iam.Model;
 
 namespace EcsOperator.IntegrationTests.Controllers;
 
