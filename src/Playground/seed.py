@@ -124,6 +124,40 @@ def listener(elb, lb_arn):
     return created["Listeners"][0]["ListenerArn"]
 
 
+def network_load_balancer(elb, subnet_ids):
+    name = f"{NAME}-nlb"
+    try:
+        return elb.describe_load_balancers(Names=[name])["LoadBalancers"][0]["LoadBalancerArn"]
+    except elb.exceptions.LoadBalancerNotFoundException:
+        pass
+    created = elb.create_load_balancer(
+        Name=name, Subnets=subnet_ids, Scheme="internet-facing", Type="network", IpAddressType="ipv4", Tags=TAGS)
+    return created["LoadBalancers"][0]["LoadBalancerArn"]
+
+
+def tcp_target_group(elb, vpc_id):
+    # An existing group, as a team that owns its NLB would have it: the NLB sample binds it by ARN. ip targets,
+    # because the quickstart's tasks run awsvpc on Fargate.
+    name = f"{NAME}-tcp"
+    try:
+        return elb.describe_target_groups(Names=[name])["TargetGroups"][0]["TargetGroupArn"]
+    except elb.exceptions.TargetGroupNotFoundException:
+        pass
+    created = elb.create_target_group(
+        Name=name, Protocol="TCP", Port=80, VpcId=vpc_id, TargetType="ip", HealthCheckProtocol="TCP", Tags=TAGS)
+    return created["TargetGroups"][0]["TargetGroupArn"]
+
+
+def tcp_listener(elb, nlb_arn, group_arn):
+    # The default action forwards to the group: that attaches it to the NLB, which ECS requires of a target group.
+    for existing in elb.describe_listeners(LoadBalancerArn=nlb_arn)["Listeners"]:
+        if existing["Port"] == 80:
+            return existing["ListenerArn"]
+    created = elb.create_listener(
+        LoadBalancerArn=nlb_arn, Protocol="TCP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": group_arn}])
+    return created["Listeners"][0]["ListenerArn"]
+
+
 def main():
     ec2, iam, efs, elb = client("ec2"), client("iam"), client("efs"), client("elbv2")
     vpc_id = vpc(ec2)
@@ -151,6 +185,13 @@ def main():
         "LOAD_BALANCER_ARN": lb_arn,
         "LISTENER_ARN": listener(elb, lb_arn),
     }
+    nlb_arn = network_load_balancer(elb, [subnet_a, subnet_b])
+    tcp_group = tcp_target_group(elb, vpc_id)
+    ids.update({
+        "NLB_ARN": nlb_arn,
+        "NLB_LISTENER_ARN": tcp_listener(elb, nlb_arn, tcp_group),
+        "TCP_TARGET_GROUP_ARN": tcp_group,
+    })
     json.dump(ids, sys.stdout)
 
 

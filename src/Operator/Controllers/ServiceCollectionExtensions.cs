@@ -47,7 +47,8 @@ public static class ServiceCollectionExtensions
             .Watches<V1alpha1LoadBalancerBinding>((binding, _) => [new ReconcileRequest(binding.Metadata.NamespaceProperty ?? string.Empty, binding.Spec.ServiceRef.Name)]));
         services.AddController<V1alpha1LoadBalancerBinding, LoadBalancerBindingReconciler>("loadbalancerbinding", binding => binding
             .Index(Indexes.ServiceRef, Indexes.ServiceRefOf)
-            .WatchesThroughIndex<V1alpha1Service>(Indexes.ServiceRef));
+            .WatchesThroughIndex<V1alpha1Service>(Indexes.ServiceRef)
+            .WatchesThroughIndexes<V1alpha1TaskDefinition, V1alpha1Service>(Indexes.TaskDefinitionRef, Indexes.ServiceRef));
         return services;
     }
 

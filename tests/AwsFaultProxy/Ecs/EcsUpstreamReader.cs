@@ -44,25 +44,72 @@ internal sealed class EcsUpstreamReader(UpstreamForwarder forwarder)
         return (answer["containerInstanceArns"] as JsonArray)?.Count ?? 0;
     }
 
-    /// <summary>The load balancers a target group is attached to; null when the target group does not exist.</summary>
+    /// <summary>
+    /// The load balancers a target group is attached to, as real ELBv2 reports them: every load balancer whose listener
+    /// default action or listener rule forwards to it. moto appends a load balancer only on CreateListener and
+    /// CreateRule, never on ModifyRule or ModifyListener, so when it lists none, the listeners and rules of the load
+    /// balancers in the group's VPC are read. Null when the target group does not exist.
+    /// </summary>
     public async Task<IReadOnlyList<string>?> TargetGroupLoadBalancersAsync(HttpRequest client, string targetGroupArn, CancellationToken ct)
     {
-        using var request = Signed(client, AwsServices.Elbv2);
-        request.Content = new FormUrlEncodedContent(
-        [
-            new("Action", "DescribeTargetGroups"),
-            new("Version", "2015-12-01"),
-            new("TargetGroupArns.member.1", targetGroupArn),
-        ]);
-        using var response = await forwarder.SendOwnAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (response.StatusCode != HttpStatusCode.OK)
+        var answer = await ElbAsync(client, "DescribeTargetGroups", [new("TargetGroupArns.member.1", targetGroupArn)], "TargetGroupNotFound", ct);
+        var group = answer?.Descendants().FirstOrDefault(e => e.Name.LocalName == "TargetGroups")?.Elements().FirstOrDefault();
+        if (group is null)
         {
-            return text.Contains("TargetGroupNotFound", StringComparison.Ordinal) ? null : throw EcsApiException.Upstream("the target group", (int)response.StatusCode);
+            return null;
         }
 
-        var group = XDocument.Parse(text).Descendants().FirstOrDefault(e => e.Name.LocalName == "TargetGroups")?.Elements().FirstOrDefault();
-        return group?.Elements().FirstOrDefault(e => e.Name.LocalName == "LoadBalancerArns")?.Elements().Select(e => e.Value).ToArray();
+        var listed = Child(group, "LoadBalancerArns")?.Elements().Select(e => e.Value).ToArray() ?? [];
+        return listed.Length > 0 ? listed : await ForwardingLoadBalancersAsync(client, targetGroupArn, Child(group, "VpcId")?.Value, ct);
+    }
+
+    /// <summary>The load balancers in <paramref name="vpcId"/> with a listener default action or a rule forwarding to the target group.</summary>
+    private async Task<IReadOnlyList<string>> ForwardingLoadBalancersAsync(HttpRequest client, string targetGroupArn, string? vpcId, CancellationToken ct)
+    {
+        var balancers = await ElbAsync(client, "DescribeLoadBalancers", [new("PageSize", "400")], null, ct);
+        var forwarding = new List<string>();
+        foreach (var balancer in Members(balancers, "LoadBalancers").Where(b => Child(b, "VpcId")?.Value == vpcId))
+        {
+            var arn = Child(balancer, "LoadBalancerArn")?.Value ?? string.Empty;
+            var listeners = await ElbAsync(client, "DescribeListeners", [new("LoadBalancerArn", arn)], "LoadBalancerNotFound", ct);
+            foreach (var listener in Members(listeners, "Listeners"))
+            {
+                var rules = Forwards(listener, targetGroupArn)
+                    ? null
+                    : await ElbAsync(client, "DescribeRules", [new("ListenerArn", Child(listener, "ListenerArn")?.Value ?? string.Empty)], "ListenerNotFound", ct);
+                if (rules is null || Forwards(rules.Root!, targetGroupArn))
+                {
+                    forwarding.Add(arn);
+                    break;
+                }
+            }
+        }
+
+        return forwarding;
+    }
+
+    /// <summary>A forward action names its group as TargetGroupArn, directly or in ForwardConfig.TargetGroups.</summary>
+    private static bool Forwards(XElement actions, string targetGroupArn) =>
+        actions.Descendants().Any(e => e.Name.LocalName == "TargetGroupArn" && e.Value == targetGroupArn);
+
+    private static XElement? Child(XElement element, string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+
+    private static IEnumerable<XElement> Members(XDocument? answer, string list) =>
+        answer?.Descendants().FirstOrDefault(e => e.Name.LocalName == list)?.Elements() ?? [];
+
+    /// <summary>An ELBv2 answer; null when it failed with <paramref name="absentCode"/> (the thing does not exist).</summary>
+    private async Task<XDocument?> ElbAsync(HttpRequest client, string action, KeyValuePair<string, string>[] parameters, string? absentCode, CancellationToken ct)
+    {
+        using var request = Signed(client, AwsServices.Elbv2);
+        request.Content = new FormUrlEncodedContent([new("Action", action), new("Version", "2015-12-01"), .. parameters]);
+        using var response = await forwarder.SendOwnAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return XDocument.Parse(text);
+        }
+
+        return absentCode is not null && text.Contains(absentCode, StringComparison.Ordinal) ? null : throw EcsApiException.Upstream(action, (int)response.StatusCode);
     }
 
     /// <summary>The answer of an ECS call; null when ECS refused it as a client error (4xx).</summary>

@@ -11,7 +11,7 @@ namespace EcsOperator.IntegrationTests.Controllers;
 
 /// <summary>
 /// The LoadBalancerBinding controller against LocalKube and moto: each test seeds its own VPC, ALB and listener, and
-/// uses its own namespace. The Service controller's part (the Service's status) is played by the test.
+/// uses its own namespace. The real Service controller attaches the bindings (behind the proxy's ECS front).
 /// </summary>
 public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IClassFixture<OperatorStack>
 {
@@ -25,13 +25,13 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         return (ns, seed);
     }
 
-    [Fact(Skip = "Known bug, open: against the real Service controller (no longer a stubbed Service status) the binding teardown / target group replacement does not converge; see the stop note of 2026-11-29")]
+    [Fact]
     public async Task An_owned_target_group_and_rule_are_created_then_torn_down_after_the_service_drops_them()
     {
         var (ns, seed) = await ArrangeAsync("lbb-owned");
         var binding = await stack.Objects.CreateAsync(Owned(ns, seed));
 
-        var waiting = await stack.Objects.WaitConditionAsync<V1alpha1LoadBalancerBinding>(ns, "web", ConditionTypes.Reconciling, ConditionReasons.WaitingForService);
+        var waiting = await PublishedAsync(stack, ns);
         var arn = waiting.Status.TargetGroupArn!;
         var group = (await TargetGroupAsync(stack.Elb, arn))!;
         Assert.Equal(DerivedName(ns, "web", binding.Spec.TargetGroup!), group.TargetGroupName);
@@ -49,12 +49,12 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         await ReportServiceAsync(stack, ns, arn);
         await stack.Objects.WaitReadyAsync<V1alpha1LoadBalancerBinding>(ns, "web");
 
+        var deleting = Journal.Mark(stack.Proxy);
         await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "web");
-        await stack.Objects.WaitConditionAsync<V1alpha1LoadBalancerBinding>(ns, "web", ConditionTypes.Reconciling, ConditionReasons.WaitingForService);
-        Assert.NotNull(await TargetGroupAsync(stack.Elb, arn));
-        await ReportServiceAsync(stack, ns);
         await stack.Objects.WaitGoneAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await ReportServiceAsync(stack, ns);
 
+        Journal.AssertServiceDroppedBeforeTargetGroupDeleted(stack.Proxy, deleting);
         Assert.Null(await TargetGroupAsync(stack.Elb, arn));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
     }
@@ -83,24 +83,25 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         Assert.Equal(2, rules.Count);
     }
 
-    [Fact(Skip = "Known bug, open: against the real Service controller (no longer a stubbed Service status) the binding teardown / target group replacement does not converge; see the stop note of 2026-11-29")]
+    [Fact]
     public async Task A_port_change_replaces_the_target_group_repoints_the_rule_and_deletes_the_old_group_once_the_service_moved()
     {
         var (ns, seed) = await ArrangeAsync("lbb-port");
         await stack.Objects.CreateAsync(Owned(ns, seed));
         var first = await AttachAsync(stack, ns);
         var oldArn = first.Status.TargetGroupArn!;
+        var replacing = Journal.Mark(stack.Proxy);
 
         await stack.Objects.UpdateAsync<V1alpha1LoadBalancerBinding>(ns, "web", b => b.Spec.TargetGroup!.Port = 8080);
         var moved = await stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(ns, "web", b => b.Status.TargetGroupArn is { } arn && arn != oldArn, "on a new target group");
         var newArn = moved.Status.TargetGroupArn!;
         Assert.Equal(8080, (await TargetGroupAsync(stack.Elb, newArn))!.Port);
         Assert.Equal([newArn], Assert.Single(await RulesAsync(stack.Elb, seed.ListenerArn)).Actions!.Select(a => a.TargetGroupArn));
-        Assert.NotNull(await TargetGroupAsync(stack.Elb, oldArn));
 
         await ReportServiceAsync(stack, ns, newArn);
         await stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(ns, "web", b => KubeObjects.IsReady(b) && b.Status.RetiredTargetGroupArns is null, "Ready with the old group retired");
 
+        Journal.AssertServiceDroppedBeforeTargetGroupDeleted(stack.Proxy, replacing);
         Assert.Null(await TargetGroupAsync(stack.Elb, oldArn));
     }
 
@@ -120,7 +121,7 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
     }
 
-    [Fact(Skip = "Known bug, open: against the real Service controller (no longer a stubbed Service status) the binding teardown / target group replacement does not converge; see the stop note of 2026-11-29")]
+    [Fact]
     public async Task An_existing_target_group_is_bound_and_left_in_place_after_delete()
     {
         var (ns, seed) = await ArrangeAsync("lbb-existing");
@@ -140,9 +141,9 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
 
         var ready = await AttachAsync(stack, ns);
         Assert.Equal(existing, ready.Status.TargetGroupArn);
-        await ReportServiceAsync(stack, ns);
         await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "web");
         await stack.Objects.WaitGoneAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await ReportServiceAsync(stack, ns);
 
         Assert.NotNull(await TargetGroupAsync(stack.Elb, existing));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));

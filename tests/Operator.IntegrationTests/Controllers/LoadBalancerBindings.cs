@@ -11,9 +11,8 @@ using Elb = EcsOperator.Aws.ElasticLoadBalancingV2.Model;
 namespace EcsOperator.IntegrationTests.Controllers;
 
 /// <summary>
-/// Objects and reads for the LoadBalancerBinding tests: a TaskDefinition and a Service object for the binding to name,
-/// and a stand-in for the Service controller's status (ECS's loadBalancers and the rollout's Ready condition), which
-/// the binding reads. Until the Service controller lands, the tests write that status themselves.
+/// Objects and reads for the LoadBalancerBinding tests: the Cluster, TaskDefinition and Service objects the binding
+/// names (run by the real controllers behind the ECS front), and waits on what the Service controller attaches.
 /// </summary>
 internal static class LoadBalancerBindings
 {
@@ -89,11 +88,15 @@ internal static class LoadBalancerBindings
             $"the Service Ready on target groups [{string.Join(", ", targetGroupArns)}]",
             TimeSpan.FromSeconds(90));
 
-    /// <summary>Waits until the binding publishes its target group and has it on a load balancer, then plays the Service's part.</summary>
+    /// <summary>Waits until the binding publishes its target group, attached to a load balancer.</summary>
+    public static Task<V1alpha1LoadBalancerBinding> PublishedAsync(OperatorStack stack, string ns, string name = "web") =>
+        stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(
+            ns, name, b => b.Status.TargetGroupArn is not null && b.Status.LoadBalancerArns is { Count: > 0 }, "attached to a load balancer");
+
+    /// <summary>Waits until the binding publishes its target group, the Service has rolled onto it, and the binding is Ready.</summary>
     public static async Task<V1alpha1LoadBalancerBinding> AttachAsync(OperatorStack stack, string ns, string name = "web")
     {
-        var published = await stack.Objects.WaitForAsync<V1alpha1LoadBalancerBinding>(
-            ns, name, b => b.Status.TargetGroupArn is not null && b.Status.LoadBalancerArns is { Count: > 0 }, "attached to a load balancer");
+        var published = await PublishedAsync(stack, ns, name);
         await ReportServiceAsync(stack, ns, published.Status.TargetGroupArn!);
         return await stack.Objects.WaitReadyAsync<V1alpha1LoadBalancerBinding>(ns, name);
     }

@@ -68,6 +68,39 @@ public sealed class EcsFrontValidationTests(MotoServer moto) : IClassFixture<Mot
     }
 
     [Fact]
+    public async Task A_target_group_a_rule_was_re_pointed_to_is_attached_as_elbv2_reports_it_though_moto_lists_no_load_balancer()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        var seed = await MotoSeed.CreateAsync(moto, Ct);
+        using var elbv2 = MotoAws.Factory(moto).CreateElbv2();
+        var defaultGroup = (await elbv2.DescribeListenersAsync(new Elbv2.DescribeListenersRequest { ListenerArns = [seed.ListenerArn] }, Ct))
+            .Listeners![0].DefaultActions![0].TargetGroupArn!;
+        var moved = (await elbv2.CreateTargetGroupAsync(new Elbv2.CreateTargetGroupRequest
+        {
+            Name = TestNames.Unique("moved"),
+            Protocol = "HTTP",
+            Port = 8080,
+            VpcId = seed.VpcId,
+            TargetType = "ip",
+        }, Ct)).TargetGroups![0].TargetGroupArn!;
+        var rule = (await elbv2.CreateRuleAsync(new Elbv2.CreateRuleRequest
+        {
+            ListenerArn = seed.ListenerArn,
+            Priority = 5,
+            Conditions = [new() { Field = "path-pattern", PathPatternConfig = new() { Values = ["/moved/*"] } }],
+            Actions = [new() { Type = "forward", TargetGroupArn = defaultGroup }],
+        }, Ct)).Rules![0].RuleArn!;
+        await elbv2.ModifyRuleAsync(new Elbv2.ModifyRuleRequest { RuleArn = rule, Actions = [new() { Type = "forward", TargetGroupArn = moved }] }, Ct);
+        var request = front.Service("web", await front.RegisterAsync());
+        request.LoadBalancers = [new LoadBalancer { TargetGroupArn = moved, ContainerName = "web", ContainerPort = 80 }];
+
+        var created = (await front.Ecs.CreateServiceAsync(request, Ct)).Service!;
+
+        Assert.Empty((await elbv2.DescribeTargetGroupsAsync(new Elbv2.DescribeTargetGroupsRequest { TargetGroupArns = [moved] }, Ct)).TargetGroups![0].LoadBalancerArns ?? []);
+        Assert.Equal(moved, Assert.Single(created.LoadBalancers!).TargetGroupArn);
+    }
+
+    [Fact]
     public async Task A_member_of_the_wrong_JSON_type_is_a_SerializationException_naming_it()
     {
         await using var front = await EcsFrontHarness.StartAsync(moto);

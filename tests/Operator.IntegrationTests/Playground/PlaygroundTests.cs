@@ -26,7 +26,8 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Matches(@"(?m) TaskDefinition +web +True ", result.StdOut);
         Assert.Matches(@"(?m) Service +web +True ", result.StdOut);
         Assert.Matches(@"(?m) LoadBalancerBinding +web +True ", result.StdOut);
-        Assert.Contains("all 4 objects are Ready", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"(?m) LoadBalancerBinding +web-nlb +True ", result.StdOut); // the seeded TCP group behind the NLB
+        Assert.Contains("all 5 objects are Ready", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("aws elbv2 describe-rules --listener-arn arn:aws:elasticloadbalancing:", result.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.StdOut); // redirected output: no terminal control codes
         Assert.False(LoopbackPort.IsInUse(awsPort), $"the AWS proxy still listens on {awsPort} after the playground exited");

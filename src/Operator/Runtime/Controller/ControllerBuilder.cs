@@ -59,4 +59,33 @@ public sealed class ControllerBuilder<TEntity>
     public ControllerBuilder<TEntity> WatchesThroughIndex<TOther>(string indexName)
         where TOther : class, IKubernetesObject<V1ObjectMeta> =>
         Watches<TOther>((other, cache) => cache.ByIndex(indexName, ReconcileRequest.For(other).ToString()).Select(ReconcileRequest.For));
+
+    /// <summary>
+    /// Requeues the objects two indexes lead to from a changed <typeparamref name="TOther"/>: the
+    /// <typeparamref name="TVia"/> objects whose <paramref name="viaIndex"/> names it, then this kind's objects whose
+    /// <paramref name="indexName"/> names one of those. A TaskDefinition's change requeues the LoadBalancerBindings of
+    /// every Service that runs it.
+    /// </summary>
+    public ControllerBuilder<TEntity> WatchesThroughIndexes<TOther, TVia>(string viaIndex, string indexName)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+        where TVia : class, IKubernetesObject<V1ObjectMeta>
+    {
+        _services.AddInformer<TOther>();
+        _services.AddInformer<TVia>();
+        _watches.Add((provider, controller) =>
+        {
+            var via = provider.GetRequiredService<IResourceCache<TVia>>();
+            provider.GetRequiredService<Informer<TOther>>().Subscribe(change =>
+            {
+                var requests = via.ByIndex(viaIndex, ReconcileRequest.For(change.Object).ToString())
+                    .SelectMany(middle => controller.Cache.ByIndex(indexName, ReconcileRequest.For(middle).ToString()))
+                    .Select(ReconcileRequest.For);
+                foreach (var request in requests)
+                {
+                    controller.Enqueue(request);
+                }
+            });
+        });
+        return this;
+    }
 }

@@ -151,4 +151,27 @@ public sealed class ControllerTests
         Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > before && h.IsSettled));
         Assert.Equal(partBefore, h.Reconciler.Reconciles("ns/part")); // its own status change did not requeue it
     }
+
+    [Fact]
+    public async Task A_change_requeues_the_objects_two_indexes_lead_to()
+    {
+        await using var h = new ControllerHarness(c => c
+            .Index("partRef", w => w.Spec.PartRef is null ? [] : [$"{w.Metadata.NamespaceProperty}/{w.Spec.PartRef}"])
+            .WatchesThroughIndexes<Widget, Widget>("partRef", "partRef"));
+        h.Kube.Apply(Widget.Create("ns", "part"));
+        h.Kube.Apply(Widget.Create("ns", "assembly", partRef: "part"));
+        h.Kube.Apply(Widget.Create("ns", "product", partRef: "assembly"));
+        h.Kube.Apply(Widget.Create("ns", "unrelated"));
+        await h.StartAsync();
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/product") > 0 && h.Reconciler.Reconciles("ns/unrelated") > 0 && h.IsSettled));
+        var product = h.Reconciler.Reconciles("ns/product");
+        var unrelated = h.Reconciler.Reconciles("ns/unrelated");
+
+        var part = h.Kube.Peek("ns/part")!;
+        Conditions.MarkReady(part.Status, part.Metadata.Generation, "Available", "ready", DateTimeOffset.UtcNow);
+        await h.StatusWriter.WriteAsync(part, TestContext.Current.CancellationToken);
+
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/product") > product && h.IsSettled));
+        Assert.Equal(unrelated, h.Reconciler.Reconciles("ns/unrelated"));
+    }
 }
