@@ -43,7 +43,7 @@ internal static class Convergence
 /// Reads every object of the stack in the background and remembers each Stalled=True it ever saw: a transient AWS
 /// fault must show as Reconciling (Throttled or AwsError), never as Stalled.
 /// </summary>
-internal sealed class StalledWatch : IAsyncDisposable
+internal sealed class StalledWatch : IAsyncDisposable, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -70,12 +70,17 @@ internal sealed class StalledWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the reads; safe to call twice (a test stops the watch before it reads the results).</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
+        if (!_loop.IsCompleted)
+        {
+            await _stop.CancelAsync();
+            await _loop;
+        }
     }
+
+    public void Dispose() => _stop.Dispose();
 
     private async Task LoopAsync(KubeObjects objects, TwelveObjectStack stack, CancellationToken stop)
     {
