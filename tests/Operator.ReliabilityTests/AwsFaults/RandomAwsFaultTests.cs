@@ -20,7 +20,7 @@ public sealed class RandomAwsFaultTests(ITestOutputHelper output)
     {
         ExternalTools.RequireMoto();
         var run = ReliabilityRun.FromEnvironment();
-        output.WriteLine($"random AWS faults: {run}");
+        ReliabilityReport.Line(output, $"random AWS faults: {run}");
         await using var aws = await ReliabilityStack.StartAsync(run);
         var stack = new TwelveObjectStack(TestNames.Unique("faults"), aws.Seed);
         var secrets = new SecretsScan(aws, stack);
@@ -41,7 +41,7 @@ public sealed class RandomAwsFaultTests(ITestOutputHelper output)
             await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run);
             await watch.DisposeAsync();
 
-            output.WriteLine($"condition reads: {watch.Reads}, Reconciling reasons seen: {string.Join(", ", watch.ReconcilingReasons.Order(StringComparer.Ordinal))}");
+            ReliabilityReport.Line(output, $"condition reads: {watch.Reads}, Reconciling reasons seen: {string.Join(", ", watch.ReconcilingReasons.Order(StringComparer.Ordinal))}");
             Assert.True(watch.Reads > 10, $"the condition watch read only {watch.Reads} times ({run})");
             Assert.True(watch.Stalled.Count == 0, $"Stalled for a transient fault ({run}): {string.Join("; ", watch.Stalled.Distinct())}");
         }
@@ -50,7 +50,7 @@ public sealed class RandomAwsFaultTests(ITestOutputHelper output)
         Assert.True(orphans.Count == 0, $"orphans in moto ({run}): {string.Join("; ", orphans)}");
         var calls = aws.Proxy.Stats.Operations();
         var injected = calls.SelectMany(c => c.Injected).GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.Sum(i => i.Value));
-        output.WriteLine($"calls: {calls.Sum(c => c.Calls)}, injected: {string.Join(", ", injected.OrderBy(i => i.Key).Select(i => $"{i.Key} {i.Value}"))}");
+        ReliabilityReport.Line(output, $"calls: {calls.Sum(c => c.Calls)}, injected: {string.Join(", ", injected.OrderBy(i => i.Key).Select(i => $"{i.Key} {i.Value}"))}");
         Assert.True(injected.GetValueOrDefault(FaultKind.Throttle) > 0 && injected.GetValueOrDefault(FaultKind.ServerError) > 0 && injected.GetValueOrDefault(FaultKind.DropResponse) > 0, $"too few faults to prove anything ({run})");
         await secrets.AssertNoLeaksAsync(run);
     }

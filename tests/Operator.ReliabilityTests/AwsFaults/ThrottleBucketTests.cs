@@ -20,7 +20,7 @@ public sealed class ThrottleBucketTests(ITestOutputHelper output)
         ExternalTools.RequireMoto();
         var run = ReliabilityRun.FromEnvironment();
         var scale = run.Iterations(inCi: 4, inLongMode: 1);
-        output.WriteLine($"throttle buckets: {run}, time scale x{scale}");
+        ReliabilityReport.Line(output, $"throttle buckets: {run}, time scale x{scale}");
         await using var aws = await ReliabilityStack.StartAsync(run);
         var stack = new TwelveObjectStack(TestNames.Unique("buckets"), aws.Seed, services: 100, bindings: 0);
         aws.Proxy.Rules.Add(FaultRule.TokenBucket(AwsServices.Ecs, "Describe*,List*", 20 * scale, 50 * scale));
@@ -34,7 +34,7 @@ public sealed class ThrottleBucketTests(ITestOutputHelper output)
         var calls = aws.Proxy.Stats.Operations().Where(c => c.Service is AwsServices.Ecs or AwsServices.Elbv2).ToList();
         var total = calls.Sum(c => c.Calls);
         var throttled = calls.Sum(c => c.Throttled);
-        output.WriteLine($"{stack.ObjectCount} objects: {total} calls, {throttled} throttled ({100.0 * throttled / total:F2}%)");
+        ReliabilityReport.Line(output, $"{stack.ObjectCount} objects: {total} calls, {throttled} throttled ({100.0 * throttled / total:F2}%)");
         Assert.True(throttled * 100 < total, $"{throttled} of {total} calls throttled, 1% allowed ({run}): {string.Join(", ", calls.Where(c => c.Throttled > 0).Select(c => $"{c.Operation} {c.Throttled}/{c.Calls}"))}");
     }
 }

@@ -21,7 +21,7 @@ public sealed class CrashPointTests(ITestOutputHelper output)
     {
         ExternalTools.RequireMoto();
         var run = ReliabilityRun.FromEnvironment();
-        output.WriteLine($"crash points: {run}");
+        ReliabilityReport.Line(output, $"crash points: {run}");
         var killsPerPhase = run.Iterations(inCi: 10, inLongMode: 67);
         var random = new Random(run.Seed);
         var token = TestContext.Current.CancellationToken;
@@ -60,7 +60,7 @@ public sealed class CrashPointTests(ITestOutputHelper output)
 
         var duplicates = StackAudit.DuplicateCreates(StackAudit.CreateCounts(aws.Proxy, createsBeforeRestart), stack, distinctSpecsPerFamily: 2);
         var orphans = await StackAudit.OrphansAsync(aws, stack);
-        output.WriteLine($"kills: {chaos.Kills} ({chaos.AimedKills.Count} aimed), operators started: {aws.OperatorsStarted}, duplicates: {duplicates.Count}, orphans: {orphans.Count}");
+        ReliabilityReport.Line(output, $"kills: {chaos.Kills} ({chaos.AimedKills.Count} aimed), operators started: {aws.OperatorsStarted}, duplicates: {duplicates.Count}, orphans: {orphans.Count}");
         Assert.True(duplicates.Count == 0, $"duplicate creates ({run}): {string.Join("; ", duplicates)}");
         Assert.True(orphans.Count == 0, $"orphans in moto ({run}): {string.Join("; ", orphans)}");
         Assert.True(chaos.Kills >= 3 * killsPerPhase, $"only {chaos.Kills} kills ({run})");
@@ -74,7 +74,7 @@ public sealed class CrashPointTests(ITestOutputHelper output)
         foreach (var service in new[] { AwsServices.Ecs, AwsServices.Elbv2 })
         {
             var reads = calls.Where(c => c.Service == service).Sum(c => c.Calls);
-            output.WriteLine($"restart reads {service}: {reads} (budget {RestartCost.ReadBudget(stack, service)}): {string.Join(", ", calls.Where(c => c.Service == service).Select(c => $"{c.Operation} x{c.Calls}"))}");
+            ReliabilityReport.Line(output, $"restart reads {service}: {reads} (budget {RestartCost.ReadBudget(stack, service)}): {string.Join(", ", calls.Where(c => c.Service == service).Select(c => $"{c.Operation} x{c.Calls}"))}");
             Assert.True(reads <= RestartCost.ReadBudget(stack, service), $"{service}: {reads} reads on restart, budget {RestartCost.ReadBudget(stack, service)} ({run})");
         }
     }

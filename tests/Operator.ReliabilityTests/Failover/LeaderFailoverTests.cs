@@ -29,7 +29,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
     {
         ExternalTools.RequireMoto();
         var run = ReliabilityRun.FromEnvironment();
-        output.WriteLine($"leader failover: {run}");
+        ReliabilityReport.Line(output, $"leader failover: {run}");
         await using var aws = await ReliabilityStack.StartAsync(run);
         var stack = new TwelveObjectStack(TestNames.Unique("failover"), aws.Seed);
         var launch = aws.Launch() with { ExtraArguments = LeaderElection };
@@ -47,13 +47,13 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
             await aws.Proxy.Holds.WaitAsync(AwsServices.Ecs, "UpdateService", TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         }
 
-        output.WriteLine($"killed the leader (pid {leader.ProcessId}) on its first UpdateService");
+        ReliabilityReport.Line(output, $"killed the leader (pid {leader.ProcessId}) on its first UpdateService");
         await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update after failover", run);
         var creates = StackAudit.DuplicateCreates(StackAudit.CreateCounts(aws.Proxy), stack, distinctSpecsPerFamily: 2);
         Assert.True(creates.Count == 0, $"a mutation made twice ({run}): {string.Join("; ", creates)}");
 
         var timeline = new MutationTimeline(aws.Proxy.Stats.Journal());
-        output.WriteLine($"{timeline.Mutations.Count} mutations by {string.Join(", ", timeline.Replicas)}");
+        ReliabilityReport.Line(output, $"{timeline.Mutations.Count} mutations by {string.Join(", ", timeline.Replicas)}");
         Assert.DoesNotContain("unknown", timeline.Replicas);
         Assert.Contains(timeline.Replicas, r => r == $"ecs-operator.pid-{leader.ProcessId.ToString(CultureInfo.InvariantCulture)}");
         Assert.True(timeline.Replicas.Count == 2, $"the successor made no mutation ({run}): {string.Join(", ", timeline.Replicas)}");

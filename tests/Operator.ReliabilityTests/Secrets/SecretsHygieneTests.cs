@@ -27,7 +27,7 @@ public sealed class SecretsHygieneTests(ITestOutputHelper output)
     {
         ExternalTools.RequireMoto();
         var run = ReliabilityRun.FromEnvironment();
-        output.WriteLine($"secrets hygiene: {run}");
+        ReliabilityReport.Line(output, $"secrets hygiene: {run}");
         await using var aws = await ReliabilityStack.StartAsync(run);
         var stack = new TwelveObjectStack(TestNames.Unique("secrets"), aws.Seed, services: 2, bindings: 1);
         var scan = new SecretsScan(aws, stack);
@@ -46,7 +46,7 @@ public sealed class SecretsHygieneTests(ITestOutputHelper output)
         await Convergence.GoneAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), run);
 
         var surfaces = await scan.SurfacesAsync();
-        output.WriteLine($"scanned: {surfaces.Count(s => s.Where == "log")} log lines, {surfaces.Count(s => s.Where == "event")} events, {scan.StatusesCaptured} statuses for {scan.SecretValues.Count} values");
+        ReliabilityReport.Line(output, $"scanned: {surfaces.Count(s => s.Where == "log")} log lines, {surfaces.Count(s => s.Where == "event")} events, {scan.StatusesCaptured} statuses for {scan.SecretValues.Count} values");
         await scan.AssertNoLeaksAsync(run);
     }
 }
