@@ -14,7 +14,7 @@ namespace EcsOperator.ReliabilityTests.Failover;
 /// </summary>
 public sealed class LeaderFailoverTests(ITestOutputHelper output)
 {
-    private static readonly string[] LeaderElection =
+    internal static readonly string[] LeaderElection =
     [
         "--leader-elect",
         "--leader-election-namespace", "default",
@@ -62,7 +62,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
     }
 
     /// <summary>The replica whose leader_election_master_status gauge says it holds the lease.</summary>
-    private static async Task<OperatorProcess> LeaderAsync(OperatorProcess[] replicas, ReliabilityRun run)
+    internal static async Task<OperatorProcess> LeaderAsync(OperatorProcess[] replicas, ReliabilityRun run)
     {
         OperatorProcess? leader = null;
         var found = await Eventually.TrueAsync(
