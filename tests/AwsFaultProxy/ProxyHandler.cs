@@ -15,6 +15,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
     public async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
+        CallOrigin.Capture(context);
         var body = await ReadBodyAsync(context.Request, ct);
         var operation = OperationIdentifier.Identify(context.Request, body);
         var decision = rules.Decide(operation);
@@ -45,7 +46,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             Log.ForwardFailed(logger, operation.Service, operation.Operation, upstream, e.Message);
-            stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway);
+            stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway, origin: CallOrigin.Of(context));
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             return;
         }
@@ -56,13 +57,13 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
             if (decision.Fault is { Fault: FaultKind.DropResponse })
             {
                 // The upstream applied the call; the client never learns whether it did.
-                stats.RecordCall(operation, decision, FaultKind.DropResponse, null, status);
+                stats.RecordCall(operation, decision, FaultKind.DropResponse, null, status, CallOrigin.Of(context));
                 context.Abort();
                 return;
             }
 
             var fault = decision.Hold is not null ? FaultKind.HoldResponse : paged ? FaultKind.SplitPages : (FaultKind?)null;
-            stats.RecordCall(operation, decision, fault, status, status);
+            stats.RecordCall(operation, decision, fault, status, status, CallOrigin.Of(context));
             if (decision.Hold is not null && !await HoldAsync(operation, status, ct))
             {
                 return;
@@ -108,7 +109,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         Log.FaultInjected(logger, fault.Fault, operation.Service, operation.Operation);
         if (fault.Fault == FaultKind.Drop)
         {
-            stats.RecordCall(operation, decision, FaultKind.Drop, null);
+            stats.RecordCall(operation, decision, FaultKind.Drop, null, origin: CallOrigin.Of(context));
             context.Abort();
             return;
         }
@@ -118,7 +119,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
             : ErrorResponses.Throttling(operation.Protocol);
         code = fault.ErrorCode ?? code ?? ErrorResponses.ServerErrorCode(operation.Protocol, status);
         var message = fault.Fault == FaultKind.ServerError ? "Injected server error" : ErrorResponses.ThrottleMessage;
-        stats.RecordCall(operation, decision, fault.Fault, status);
+        stats.RecordCall(operation, decision, fault.Fault, status, origin: CallOrigin.Of(context));
         await ErrorResponses.WriteAsync(context.Response, operation, status, code, message, context.RequestAborted);
     }
 

@@ -63,7 +63,7 @@ public sealed class ProxyStats
     }
 
     /// <summary>Counts one call; <paramref name="answerStatus"/> is the upstream's or the ECS front's answer, delivered or not.</summary>
-    internal void RecordCall(AwsOperation operation, FaultDecision decision, FaultKind? fault, int? clientStatus, int? answerStatus = null)
+    internal void RecordCall(AwsOperation operation, FaultDecision decision, FaultKind? fault, int? clientStatus, int? answerStatus = null, CallOrigin? origin = null)
     {
         var key = (operation.Service, operation.Operation);
         lock (_gate)
@@ -85,7 +85,13 @@ public sealed class ProxyStats
                 counter.Injected[kind] = counter.Injected.GetValueOrDefault(kind) + 1;
             }
 
-            _journal.Enqueue(new CallRecord(++_sequence, operation.Service, operation.Operation, (int)decision.Delay.TotalMilliseconds, fault, clientStatus));
+            var now = DateTimeOffset.UtcNow;
+            _journal.Enqueue(new CallRecord(++_sequence, operation.Service, operation.Operation, (int)decision.Delay.TotalMilliseconds, fault, clientStatus)
+            {
+                Started = origin?.Started ?? now,
+                Completed = now,
+                UserAgent = origin?.UserAgent,
+            });
             if (_journal.Count > JournalCapacity)
             {
                 _journal.Dequeue();

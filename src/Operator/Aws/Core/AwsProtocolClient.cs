@@ -61,6 +61,7 @@ public abstract class AwsProtocolClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new AwsEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthResolver());
+        pipeline.AddHandlerAfter<RetryHandler>(new AmbiguousResultGuard());
         if (config.Accounting is { } accounting)
         {
             pipeline.AddHandlerAfter<RetryHandler>(new CallAccountingHandler(accounting, config.Descriptor.ServiceId));

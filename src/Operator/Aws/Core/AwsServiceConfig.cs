@@ -23,6 +23,10 @@ public abstract class AwsServiceConfig : ClientConfig
         ServiceId = descriptor.ServiceId;
         AuthenticationServiceName = descriptor.SigningName;
         EndpointProvider = endpointProvider;
+        if (InstanceUserAgent.AppId is { } appId)
+        {
+            ClientAppId = appId;
+        }
     }
 
     public AwsServiceDescriptor Descriptor => _descriptor!;

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using EcsOperator.Aws.Core;
 
 namespace EcsOperator.Aws;
 
@@ -76,6 +77,7 @@ public static class AwsErrors
     public static AwsErrorClass Classify(Exception exception) => exception switch
     {
         AwsServiceException aws => aws.Classification,
+        AwsAmbiguousResultException => AwsErrorClass.Transient,
         AmazonUnmarshallingException => AwsErrorClass.Transient,
         AmazonServiceException service => Classify(service.ErrorCode, service.StatusCode),
         HttpRequestException or IOException or TimeoutException => AwsErrorClass.Transient,

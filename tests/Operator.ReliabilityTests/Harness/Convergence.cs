@@ -1,0 +1,124 @@
+using EcsOperator.Entities;
+using EcsOperator.IntegrationTests.Controllers;
+using EcsOperator.Testing;
+using Xunit;
+
+namespace EcsOperator.ReliabilityTests.Harness;
+
+/// <summary>Bounded waits for a phase's end state, and a watch for Stalled conditions while the faults run.</summary>
+internal static class Convergence
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Every object exists and is Ready at its current generation; the failure lists those that are not.</summary>
+    public static async Task ReadyAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, string phase, ReliabilityRun run)
+    {
+        List<IEcsResource> last = [];
+        if (await Eventually.TrueAsync(async () => (last = await stack.ReadAllAsync(objects)).Count == stack.ObjectCount && last.All(KubeObjects.IsReady), timeout, Poll))
+        {
+            return;
+        }
+
+        var pending = last.Where(o => !KubeObjects.IsReady(o)).Select(Describe);
+        Assert.Fail($"{phase}: {last.Count}/{stack.ObjectCount} objects, not Ready within {timeout.TotalSeconds} s ({run}): {string.Join("; ", pending)}");
+    }
+
+    /// <summary>Every object is gone: its finalizer was released, so the operator says AWS holds nothing of it.</summary>
+    public static async Task GoneAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, ReliabilityRun run)
+    {
+        List<IEcsResource> last = [];
+        if (await Eventually.TrueAsync(async () => (last = await stack.ReadAllAsync(objects)).Count == 0, timeout, Poll))
+        {
+            return;
+        }
+
+        Assert.Fail($"delete: {last.Count} objects left after {timeout.TotalSeconds} s ({run}): {string.Join("; ", last.Select(Describe))}");
+    }
+
+    public static string Describe(IEcsResource o) =>
+        $"{o.Kind}/{o.Metadata.Name} gen {o.Metadata.Generation} observed {o.ResourceStatus.ObservedGeneration} [{string.Join(", ", o.ResourceStatus.Conditions.Select(c => $"{c.Type}={c.Status}/{c.Reason}: {c.Message}"))}]";
+}
+
+/// <summary>
+/// Reads every object of the stack in the background and remembers each Stalled=True it ever saw: a transient AWS
+/// fault must show as Reconciling (Throttled or AwsError), never as Stalled.
+/// </summary>
+internal sealed class StalledWatch : IAsyncDisposable, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly List<string> _seen = [];
+
+    public StalledWatch(KubeObjects objects, TwelveObjectStack stack)
+    {
+        _loop = Task.Run(() => LoopAsync(objects, stack, _stop.Token));
+    }
+
+    /// <summary>Reads taken; a watch that never read proves nothing.</summary>
+    public int Reads { get; private set; }
+
+    public HashSet<string> ReconcilingReasons { get; } = [];
+
+    public IReadOnlyList<string> Stalled
+    {
+        get
+        {
+            lock (_seen)
+            {
+                return [.. _seen];
+            }
+        }
+    }
+
+    /// <summary>Stops the reads; safe to call twice (a test stops the watch before it reads the results).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_loop.IsCompleted)
+        {
+            await _stop.CancelAsync();
+            await _loop;
+        }
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    private async Task LoopAsync(KubeObjects objects, TwelveObjectStack stack, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var o in await stack.ReadAllAsync(objects))
+                {
+                    Record(o);
+                }
+
+                Reads++;
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Record(IEcsResource o)
+    {
+        if (KubeObjects.Condition(o, ConditionTypes.Stalled) is { Status: ConditionStatus.True } stalled)
+        {
+            lock (_seen)
+            {
+                _seen.Add($"{o.Kind}/{o.Metadata.Name}: {stalled.Reason}: {stalled.Message}");
+            }
+        }
+
+        if (KubeObjects.Condition(o, ConditionTypes.Reconciling) is { Status: ConditionStatus.True } reconciling)
+        {
+            lock (ReconcilingReasons)
+            {
+                ReconcilingReasons.Add(reconciling.Reason ?? string.Empty);
+            }
+        }
+    }
+}
