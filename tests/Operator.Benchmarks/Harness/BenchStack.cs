@@ -35,6 +35,9 @@ public sealed class BenchStack : IAsyncDisposable
 
     public IKubernetes Kube { get; private set; } = null!;
 
+    /// <summary>moto's answer time for one ListClusters with nothing else running: the yardstick for "moto was the bottleneck".</summary>
+    public TimeSpan MotoIdleLatency { get; private set; }
+
     private MotoProcess? Moto { get; set; }
 
     private ChildProcess? LocalKube { get; set; }
@@ -77,6 +80,27 @@ public sealed class BenchStack : IAsyncDisposable
         }
     }
 
+    /// <summary>The median of 5 sequential ListClusters straight to moto (not through the proxy, so not counted).</summary>
+    private static async Task<TimeSpan> MeasureMotoAsync(Uri moto, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, moto) { Content = new StringContent("{}") };
+            request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
+            request.Headers.Add("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters");
+            request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential=test/20260101/{Region}/ecs/aws4_request, SignedHeaders=host, Signature=0");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+
+        times.Sort();
+        return times[2];
+    }
+
     private async Task StartPartsAsync(CancellationToken cancellationToken)
     {
         Moto = await MotoProcess.StartAsync(port: 0, cancellationToken: cancellationToken);
@@ -86,6 +110,7 @@ public sealed class BenchStack : IAsyncDisposable
             proxyOptions.Rules.Add(rule);
         }
 
+        MotoIdleLatency = await MeasureMotoAsync(Moto.Endpoint, cancellationToken);
         Proxy = await FaultProxy.StartAsync(proxyOptions, cancellationToken);
         LocalKube = ChildProcess.StartDotnet(
             BuildOutput.LocalKube,

@@ -62,6 +62,11 @@ public sealed class OperatorProcess : IAsyncDisposable
         }
 
         var environment = new Dictionary<string, string>(AwsEnvironment.For(stack.Proxy.Endpoint, BenchStack.Region));
+        foreach (var (key, value) in ProductionEnvironment.FromDockerfile())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in run.Environment)
         {
             environment[key] = value;

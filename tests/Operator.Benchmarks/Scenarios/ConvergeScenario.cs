@@ -59,9 +59,10 @@ public static class ConvergeScenario
         report.Add(new(name, "peak RSS", op.Memory().PeakRss / 1048576.0, "MB"));
         report.Add(new(name, "GC collections (all generations)", metrics.GcCollections, "collections"));
 
-        // moto answers one request at a time (Python's GIL): when the operator's calls kept it busy most of the wall
-        // time, moto, not the emulated throttle, set the pace, and --rate-scale should be lower.
-        var busy = metrics.Sum("ecs_operator_aws_request_duration_seconds_sum") / wall.TotalSeconds;
-        report.Add(new(name, "moto busy (Σ call latency / wall)", busy, "×", "< 0.8: moto not the bottleneck", busy < 0.8));
+        // moto answers one request at a time (Python's GIL): when the operator's calls took far longer than one call
+        // to an idle moto, they queued in moto, which then set the pace, not the emulated throttle.
+        var mean = metrics.Sum("ecs_operator_aws_request_duration_seconds_sum") / Math.Max(1, metrics.Sum("ecs_operator_aws_request_duration_seconds_count"));
+        var slowdown = mean / stack.MotoIdleLatency.TotalSeconds;
+        report.Add(new(name, "mean AWS call latency / idle moto latency", slowdown, "×", "< 3: moto not the bottleneck", slowdown < 3, $"{mean * 1000:0.#} ms vs {stack.MotoIdleLatency.TotalMilliseconds:0.#} ms"));
     }
 }

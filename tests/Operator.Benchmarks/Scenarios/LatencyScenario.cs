@@ -4,7 +4,7 @@ using EcsOperator.Benchmarks.Harness;
 namespace EcsOperator.Benchmarks.Scenarios;
 
 /// <summary>
-/// latency: 100 Cluster edits per second for 60 s (10 s with --quick); from the watch event to the reconcile's first
+/// latency: 100 Cluster edits per second for 60 s (5 s with --quick); from the watch event to the reconcile's first
 /// AWS call (the operator's ecs_operator_watch_event_to_aws_call_seconds, budget wait excluded), with the budget
 /// wait reported apart. Edits are reconciled directly, never through a resync sweep (the period is 10 min).
 /// </summary>
@@ -17,7 +17,7 @@ public static class LatencyScenario
     public static async Task RunAsync(BenchStack stack, bool quick, Report report, CancellationToken cancellationToken)
     {
         const string name = "latency";
-        var duration = TimeSpan.FromSeconds(quick ? 10 : 60);
+        var duration = TimeSpan.FromSeconds(quick ? 5 : 60);
 
         // Each edit costs a DescribeClusters and a TagResource: the operator's budget gets room for 2× the edit rate,
         // so that the figure is the operator's overhead, not a queue behind the throttle.

@@ -17,7 +17,7 @@ public static class ScenarioRunner
         if (all || options.Scenario == "startup")
         {
             await using var stack = await StartAsync(options.RateScale * UntimedRateFactor, report, cancellationToken);
-            await StartupScenario.RunAsync(stack, options.Objects, report, cancellationToken);
+            await StartupScenario.RunAsync(stack, options.Objects, options.Quick, report, cancellationToken);
         }
 
         if (all || options.Scenario == "memory")
