@@ -46,6 +46,14 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         }
     }
 
+    public string? ResourceVersion(ReconcileRequest request)
+    {
+        lock (_gate)
+        {
+            return _objects.TryGetValue(request.ToString(), out var found) ? found.Metadata.ResourceVersion : null;
+        }
+    }
+
     public IReadOnlyList<TEntity> List()
     {
         lock (_gate)
