@@ -74,8 +74,16 @@ public sealed class OperatorProcess : IAsyncDisposable
 
         var child = ChildProcess.StartDotnet(BuildOutput.Operator, args, Path.Combine(stack.Directory, $"{run.Label}.log"), environment);
         var process = new OperatorProcess(child, new Uri($"http://127.0.0.1:{port}/metrics"));
-        await process.WaitForMetricsAsync(cancellationToken);
-        return process;
+        try
+        {
+            await process.WaitForMetricsAsync(cancellationToken);
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Whether <c>ecs-operator run --help</c> lists a flag (features that other branches add).</summary>

@@ -19,18 +19,26 @@ public static class ConvergeScenario
         var families = TaskDefinitions(services);
         var bound = new ThrottleBound(Clusters, families, services, stack.RolloutDelay, stack.RateScale);
         var op = await stack.StartOperatorAsync(run, cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        var workload = new Workload(stack.Kube);
-        await workload.ClustersAsync(Clusters, cancellationToken);
-        await workload.TaskDefinitionsAsync(families, cancellationToken);
-        await workload.ServicesAsync(services, Clusters, families, cancellationToken);
-        var metrics = await op.WaitUntilAsync(
-            m => m.ReadyCount("Service") >= services && m.ReadyCount("Cluster") >= Clusters && m.ReadyCount("TaskDefinition") >= families,
-            (bound.MinimumTime * 10) + TimeSpan.FromMinutes(2),
-            TimeSpan.FromMilliseconds(200),
-            cancellationToken);
-        var wall = Stopwatch.GetElapsedTime(started);
-        Report(report, stack, op, metrics, wall, bound);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var workload = new Workload(stack.Kube);
+            await workload.ClustersAsync(Clusters, cancellationToken);
+            await workload.TaskDefinitionsAsync(families, cancellationToken);
+            await workload.ServicesAsync(services, Clusters, families, cancellationToken);
+            var metrics = await op.WaitUntilAsync(
+                m => m.ReadyCount("Service") >= services && m.ReadyCount("Cluster") >= Clusters && m.ReadyCount("TaskDefinition") >= families,
+                (bound.MinimumTime * 10) + TimeSpan.FromMinutes(2),
+                TimeSpan.FromMilliseconds(200),
+                cancellationToken);
+            Report(report, stack, op, metrics, Stopwatch.GetElapsedTime(started), bound);
+        }
+        catch
+        {
+            await op.DisposeAsync(); // the caller gets the operator only when it converged
+            throw;
+        }
+
         return op;
     }
 
