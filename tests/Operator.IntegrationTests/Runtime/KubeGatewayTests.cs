@@ -17,6 +17,19 @@ public sealed class KubeGatewayTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_list_longer_than_one_page_returns_every_object_and_the_list_resource_version()
+    {
+        await using var kube = await RuntimeKube.StartAsync();
+        const int objects = 1_203; // the client lists in pages of 500: two full pages and a partial one
+        await Parallel.ForEachAsync(Enumerable.Range(0, objects), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) => await kube.CreateAsync($"w{i}"));
+
+        var list = await kube.Client.ListAsync<Widget>(kube.Namespace, null, Ct);
+
+        Assert.Equal(objects, list.Items.Select(w => w.Metadata.Name).Distinct().Count());
+        Assert.False(string.IsNullOrEmpty(list.ResourceVersion));
+    }
+
+    [Fact]
     public async Task A_deleted_object_is_finalized_and_then_disappears()
     {
         await using var kube = await RuntimeKube.StartAsync();

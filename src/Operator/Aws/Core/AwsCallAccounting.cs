@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using EcsOperator.Aws.Budget;
 using EcsOperator.Aws.Metrics;
+using EcsOperator.Diagnostics;
 
 namespace EcsOperator.Aws.Core;
 
@@ -29,6 +30,12 @@ internal sealed class CallAccountingHandler(AwsCallAccounting accounting, string
         var operation = ((AwsOperationRequest)executionContext.RequestContext.OriginalRequest).Operation;
         var waited = await accounting.Budget.WaitAsync(operation.Family, executionContext.RequestContext.CancellationToken);
         accounting.Metrics.BudgetWait.WithLabels(operation.Family.ToString()).Observe(waited.TotalSeconds);
+        if (WatchEventTrigger.TakeFirstCall() is { } sinceEvent)
+        {
+            // The budget wait is AWS's limit, not the operator's overhead: it is measured apart, just above.
+            accounting.Metrics.WatchEventToCall.Observe((sinceEvent - waited).TotalSeconds);
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -31,13 +31,23 @@ public sealed class AwsMetrics
                 LabelNames = ["family"],
                 Buckets = Histogram.ExponentialBuckets(0.001, 4, 10),
             });
+        WatchEventToCall = factory.CreateHistogram(
+            "ecs_operator_watch_event_to_aws_call_seconds",
+            "From a watch event to the first AWS call of the reconcile it caused, budget wait excluded: informer, queue and reconcile overhead.",
+            new HistogramConfiguration { Buckets = WatchEventToCallBuckets });
     }
+
+    /// <summary>Fine around the 20 ms latency target (docs/performance.md), coarse beyond.</summary>
+    public static double[] WatchEventToCallBuckets { get; } =
+        [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     public Counter Requests { get; }
 
     public Histogram Latency { get; }
 
     public Histogram BudgetWait { get; }
+
+    public Histogram WatchEventToCall { get; }
 
     public void Record(string service, string operation, string code, TimeSpan elapsed)
     {

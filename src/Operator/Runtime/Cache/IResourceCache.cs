@@ -17,6 +17,9 @@ public interface IResourceCache<TEntity>
 
     TEntity? Get(ReconcileRequest request);
 
+    /// <summary>The cached object's resourceVersion, without copying the object; null when it is not cached.</summary>
+    string? ResourceVersion(ReconcileRequest request);
+
     IReadOnlyList<TEntity> List();
 
     IReadOnlyList<ReconcileRequest> Keys();

@@ -46,6 +46,14 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         }
     }
 
+    public string? ResourceVersion(ReconcileRequest request)
+    {
+        lock (_gate)
+        {
+            return _objects.TryGetValue(request.ToString(), out var found) ? found.Metadata.ResourceVersion : null;
+        }
+    }
+
     public IReadOnlyList<TEntity> List()
     {
         lock (_gate)
@@ -75,9 +83,14 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         }
     }
 
-    /// <summary>Stores the object and returns the one it replaced (the stored instance, not a copy).</summary>
+    /// <summary>
+    /// Stores the object without its managedFields, and returns the one it replaced (the stored instance, not a
+    /// copy). managedFields are often the largest part of an object and nothing in the operator reads them; as
+    /// controller-runtime's cache.TransformStripManagedFields, the cache drops them (docs/performance.md).
+    /// </summary>
     internal TEntity? Upsert(TEntity obj)
     {
+        obj.Metadata.ManagedFields = null;
         var key = ReconcileRequest.For(obj).ToString();
         lock (_gate)
         {

@@ -16,6 +16,9 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
 {
     private const int MaxConflictRetries = 10;
 
+    /// <summary>client-go's reflector page size.</summary>
+    private const int ListPageSize = 500;
+
     public IKubernetes Api { get; } = api;
 
     public async Task<TEntity?> GetAsync<TEntity>(string @namespace, string name, CancellationToken cancellationToken)
@@ -37,13 +40,20 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
     public async Task<ResourceList<TEntity>> ListAsync<TEntity>(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        var meta = EntityMetadata.Of<TEntity>();
-        var list = await TransientRetry.RunAsync(
-            ct => string.IsNullOrEmpty(@namespace)
-                ? Api.CustomObjects.ListCustomObjectForAllNamespacesAsync<ListShape<TEntity>>(meta.Group, meta.Version, meta.Plural, labelSelector: labelSelector, cancellationToken: ct)
-                : Api.CustomObjects.ListNamespacedCustomObjectAsync<ListShape<TEntity>>(meta.Group, meta.Version, @namespace, meta.Plural, labelSelector: labelSelector, cancellationToken: ct),
-            cancellationToken);
-        return new ResourceList<TEntity>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty);
+        // In pages, as client-go's reflector lists: one response for 10,000 objects is a buffer of tens of MB that
+        // the GC keeps committed long after the list (docs/performance.md).
+        var items = new List<TEntity>();
+        string? next = null;
+        ListShape<TEntity> page;
+        do
+        {
+            page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            next = page.Metadata?.ContinueProperty;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty);
     }
 
     public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -197,6 +207,17 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
         JsonElement element => KubernetesJson.Deserialize<TEntity>(element),
         _ => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(raw)),
     };
+
+    private Task<ListShape<TEntity>> ListPageAsync<TEntity>(string? @namespace, string? labelSelector, string? continueToken, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        return TransientRetry.RunAsync(
+            ct => string.IsNullOrEmpty(@namespace)
+                ? Api.CustomObjects.ListCustomObjectForAllNamespacesAsync<ListShape<TEntity>>(meta.Group, meta.Version, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct)
+                : Api.CustomObjects.ListNamespacedCustomObjectAsync<ListShape<TEntity>>(meta.Group, meta.Version, @namespace, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct),
+            cancellationToken);
+    }
 
     private sealed class ListShape<TEntity>
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EcsOperator.Diagnostics;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Metrics;
 using EcsOperator.Runtime.Queue;
@@ -29,6 +30,9 @@ public sealed class KindController<TEntity> : IController
     private readonly TimeSpan _resyncPeriod;
     private int _runningWorkers;
     private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
+
+    // When the watch event that queued a key arrived (the first one while it waits), for WatchEventTrigger.
+    private readonly ConcurrentDictionary<ReconcileRequest, long> _eventReceived = new();
 
     public KindController(string name, Informer<TEntity> informer, IServiceScopeFactory scopes, Finalizers finalizers, RuntimeMetrics metrics, TerminalErrorReporter terminalReporter, IResyncSweep<TEntity> resync, TimeSpan resyncPeriod, TimeProvider time, ILogger logger)
     {
@@ -93,7 +97,9 @@ public sealed class KindController<TEntity> : IController
 
         if (ChangeFilter.RequeuesOwner(change))
         {
-            Queue.Add(ReconcileRequest.For(change.Object));
+            var request = ReconcileRequest.For(change.Object);
+            _eventReceived.TryAdd(request, Stopwatch.GetTimestamp());
+            Queue.Add(request);
         }
     }
 
@@ -146,6 +152,7 @@ public sealed class KindController<TEntity> : IController
     private async Task ProcessAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var trigger = _eventReceived.TryRemove(request, out var received) ? WatchEventTrigger.Begin(received) : default;
         var obj = _informer.Cache.Get(request);
         if (obj is null || IsParkedAsTerminal(request, obj))
         {

@@ -15,7 +15,11 @@ namespace EcsOperator.Runtime.Status;
 public sealed class StatusWriter<TEntity>
     where TEntity : class, IEcsResource
 {
+    /// <summary>Every this many writes, the last writes the cache has caught up with are forgotten.</summary>
+    private const int SweepEvery = 64;
+
     private readonly ConcurrentDictionary<ReconcileRequest, TEntity> _lastWritten = new();
+    private int _writes;
     private readonly IKubeClient _client;
     private readonly IResourceCache<TEntity> _cache;
 
@@ -45,8 +49,31 @@ public sealed class StatusWriter<TEntity>
         }
 
         var written = await _client.PatchStatusAsync<TEntity>(obj.Metadata.NamespaceProperty, obj.Metadata.Name, patch, cancellationToken);
+        written.Metadata.ManagedFields = null;
         _lastWritten[key] = written;
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
+        {
+            ForgetCaughtUp();
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// The watch delivers a write within moments, but only the object's next write would look again: an object
+    /// written once and then left alone (stalled, parked, steady) kept a second full copy here for the life of the
+    /// process, about 6 KB per object (docs/performance.md).
+    /// </summary>
+    private void ForgetCaughtUp()
+    {
+        foreach (var (key, written) in _lastWritten)
+        {
+            var cached = _cache.ResourceVersion(key);
+            if (cached is not null && !IsOlder(cached, written.Metadata.ResourceVersion))
+            {
+                _lastWritten.TryRemove(key, out _);
+            }
+        }
     }
 
     /// <summary>

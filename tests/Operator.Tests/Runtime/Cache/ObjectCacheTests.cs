@@ -1,6 +1,7 @@
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
+using k8s.Models;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime.Cache;
@@ -33,6 +34,18 @@ public sealed class ObjectCacheTests
         cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn = "changed";
 
         Assert.Null(cache.Get(new ReconcileRequest("ns", "a"))!.Status.Arn);
+    }
+
+    [Fact]
+    public void The_cache_keeps_no_managed_fields()
+    {
+        var cache = NewCache();
+        var widget = Widget.Create("ns", "a");
+        widget.Metadata.ManagedFields = [new V1ManagedFieldsEntry { Manager = "kubectl", Operation = "Apply" }];
+
+        cache.Upsert(widget);
+
+        Assert.Null(cache.Get(new ReconcileRequest("ns", "a"))!.Metadata.ManagedFields);
     }
 
     [Fact]

@@ -55,6 +55,36 @@ public sealed class StatusWriterTests
     }
 
     [Fact]
+    public async Task Last_writes_the_cache_caught_up_with_are_forgotten_without_another_write_of_the_same_object()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        var cache = new ObjectCache<Widget>();
+        var writer = new StatusWriter<Widget>(kube, cache);
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 64; i++)
+        {
+            kube.Apply(Widget.Create("ns", $"w{i}"));
+            cache.Upsert(kube.Peek($"ns/w{i}")!);
+        }
+
+        for (var i = 0; i < 63; i++)
+        {
+            var widget = cache.Get(new ReconcileRequest("ns", $"w{i}"))!;
+            widget.Status.Arn = "arn:written";
+            Assert.True(await writer.WriteAsync(widget, ct));
+            cache.Upsert(kube.Peek($"ns/w{i}")!); // the watch delivers the write
+        }
+
+        Assert.Equal(63, writer.TrackedCount); // none of them was written a second time
+
+        var last = cache.Get(new ReconcileRequest("ns", "w63"))!;
+        last.Status.Arn = "arn:written";
+        Assert.True(await writer.WriteAsync(last, ct)); // the 64th write sweeps
+
+        Assert.Equal(1, writer.TrackedCount); // only the write the watch has not delivered yet
+    }
+
+    [Fact]
     public async Task The_last_write_of_a_deleted_object_is_forgotten()
     {
         var kube = new FakeKubeClient<Widget>();

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace EcsOperator.Benchmarks.Harness;
+
+/// <summary>
+/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X]</c>.
+/// </summary>
+public sealed record HarnessOptions
+{
+    public const string Usage =
+        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X]\n"
+        + "  micro passes the rest to BenchmarkDotNet (e.g. micro --filter '*').";
+
+    public static readonly string[] Scenarios = ["converge", "steady", "latency", "memory", "startup", "all"];
+
+    public required string Scenario { get; init; }
+
+    /// <summary>Services in converge/steady, real objects in memory and startup.</summary>
+    public int Objects { get; init; } = 1000;
+
+    public string? JsonPath { get; init; }
+
+    /// <summary>Append the markdown table to docs/performance.md.</summary>
+    public bool Record { get; init; }
+
+    /// <summary>The smoke mode: N = 100, rates ×10, short phases. Proves the harness works; its figures are not targets.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>A factor on the emulated AWS rates and on the operator's own budget (--aws-budget-scale).</summary>
+    public double RateScale { get; init; } = 1;
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || !Scenarios.Contains(args[0]))
+        {
+            throw new ArgumentException($"unknown scenario '{args.FirstOrDefault()}'");
+        }
+
+        var quick = args.Contains("--quick");
+        var options = new HarnessOptions { Scenario = args[0], Quick = quick, Objects = quick ? 100 : 1000, RateScale = quick ? 10 : 1 };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => ++i < args.Length ? args[i] : throw new ArgumentException($"{name} needs a value");
+            options = name switch
+            {
+                "--objects" => options with { Objects = Positive(name, int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--json" => options with { JsonPath = Value() },
+                "--record" => options with { Record = true },
+                "--quick" => options,
+                "--rate-scale" => options with { RateScale = Positive(name, double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"unknown argument {name}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static T Positive<T>(string name, T value)
+        where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException($"{name} must be greater than 0, not {value}");
+}
