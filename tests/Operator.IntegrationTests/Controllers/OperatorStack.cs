@@ -115,19 +115,30 @@ public sealed class OperatorStack : IAsyncLifetime
     /// <summary>Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection.</summary>
     public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null)
     {
-        var options = new OperatorOptions
-        {
-            Region = MotoServer.Region,
-            AwsEndpointUrl = Proxy.Endpoint,
-            ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
-            ResyncPeriod = TimeSpan.FromSeconds(20),
-            Workers = 4,
-            MetricsBindAddress = "0",
-            HealthProbeBindAddress = "0",
-        };
-        _operator = OperatorHost.Build(options, KubeConfig, configure);
+        _operator = OperatorHost.Build(DefaultOptions(), KubeConfig, configure);
         await _operator.StartAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>
+    /// Another operator on the same API server and AWS account, not started: <paramref name="adjust"/> changes the
+    /// stack's options (another --cluster-id and --namespace, as a second tenant would run it). The caller owns it.
+    /// </summary>
+    public IHost BuildOperator(Func<OperatorOptions, OperatorOptions> adjust)
+    {
+        ArgumentNullException.ThrowIfNull(adjust);
+        return OperatorHost.Build(adjust(DefaultOptions()), KubeConfig);
+    }
+
+    private OperatorOptions DefaultOptions() => new()
+    {
+        Region = MotoServer.Region,
+        AwsEndpointUrl = Proxy.Endpoint,
+        ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
+        ResyncPeriod = TimeSpan.FromSeconds(20),
+        Workers = 4,
+        MetricsBindAddress = "0",
+        HealthProbeBindAddress = "0",
+    };
 
     /// <summary>Stops the operator as a SIGTERM would; objects and AWS resources stay as they are.</summary>
     public async Task StopOperatorAsync()
