@@ -21,7 +21,8 @@ namespace LocalKube;
 /// </summary>
 public sealed class LocalKubeServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app;
+    private Func<WebApplication> _restart = null!;
     private readonly string? _tempDirectory;
 
     private LocalKubeServer(WebApplication app, ResourceService service, LocalKubeFaults faults, Kubeconfig kubeconfig, Uri baseUri, string? tempDirectory)
@@ -56,32 +57,20 @@ public sealed class LocalKubeServer : IAsyncDisposable
         Seeding.CreateSystemNamespaces(service, options.KubeSystemUid);
 
         using var certificate = options.UseTls ? SelfSignedCertificate.Create() : null;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
         var serverCert = certificate is null ? null : X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, listen =>
-        {
-            if (serverCert is not null)
-            {
-                listen.UseHttps(serverCert);
-            }
-        }));
-        var app = builder.Build();
-
         var address = string.Empty;
         var writer = new ResponseWriter(() => options.TableRenderer ?? surface.Table);
         var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LocalKube");
         var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address, logger);
-        app.Run(dispatcher.HandleAsync);
+        var app = BuildApp(options.Port, serverCert, dispatcher);
         await app.StartAsync(cancellationToken);
 
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var baseUri = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{bound.Port}/");
         address = $"127.0.0.1:{bound.Port}";
         var (kubeconfig, temp) = WriteKubeconfig(options, baseUri, certificate is null ? null : SelfSignedCertificate.ToPem(certificate));
-        var server = new LocalKubeServer(app, service, faults, kubeconfig, baseUri, temp);
+        var server = new LocalKubeServer(app, service, faults, kubeconfig, baseUri, temp) { _restart = () => BuildApp(bound.Port, serverCert, dispatcher) };
         Log.Serving(logger, baseUri, kubeconfig.Path);
         foreach (var handler in options.PatchHandlers)
         {
@@ -98,6 +87,31 @@ public sealed class LocalKubeServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Stops serving (every connection and watch is cut, new connections are refused) for <paramref name="downtime"/>,
+    /// then serves again on the same port from the same store: an API server restart whose etcd kept its state, so
+    /// resourceVersions go on and the watch history is still there. <paramref name="whileDown"/> runs while nothing
+    /// is served (in-process writes through <see cref="Service"/> still work, as another apiserver replica would take them).
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, Func<Task>? whileDown = null, CancellationToken cancellationToken = default)
+    {
+        Faults.DropAllWatches();
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(cts.Token);
+        }
+
+        await _app.DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        await Task.Delay(downtime, cancellationToken);
+        _app = _restart();
+        await _app.StartAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Faults.DropAllWatches();
@@ -111,6 +125,23 @@ public sealed class LocalKubeServer : IAsyncDisposable
         {
             Directory.Delete(_tempDirectory, recursive: true);
         }
+    }
+
+    private static WebApplication BuildApp(int port, X509Certificate2? serverCert, ApiDispatcher dispatcher)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (serverCert is not null)
+            {
+                listen.UseHttps(serverCert);
+            }
+        }));
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        return app;
     }
 
     private static (Kubeconfig Kubeconfig, string? TempDirectory) WriteKubeconfig(LocalKubeOptions options, Uri baseUri, string? caPem)

@@ -7,8 +7,8 @@ namespace LocalKube.Faults;
 
 /// <summary>
 /// The HTTP face of <see cref="LocalKubeFaults"/>, for tests in other processes:
-/// POST /localkube/faults/expire-watch-history, /drop-watches, /fail-writes?count=N&amp;code=409|500,
-/// /latency?ms=N, /reset; GET /localkube/faults shows the state.
+/// POST /localkube/faults/expire-watch-history, /drop-watches, /fail-writes?count=N&amp;code=409|500[&amp;subresource=status],
+/// /error-rate?percent=N&amp;seed=S, /latency?ms=N, /reset; GET /localkube/faults shows the state.
 /// </summary>
 public static class FaultEndpoints
 {
@@ -40,7 +40,10 @@ public static class FaultEndpoints
                 faults.DropAllWatches();
                 break;
             case "faults/fail-writes":
-                faults.FailNextWrites(Number(query["count"], 1), Number(query["code"], 500));
+                faults.FailNextWrites(Number(query["count"], 1), Number(query["code"], 500), query["subresource"] == "status");
+                break;
+            case "faults/error-rate":
+                faults.FailRandomRequests(Number(query["percent"], 0) / 100.0, Number(query["seed"], 0));
                 break;
             case "faults/latency":
                 faults.Latency = TimeSpan.FromMilliseconds(Number(query["ms"], 0));

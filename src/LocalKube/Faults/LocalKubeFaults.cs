@@ -13,6 +13,9 @@ public sealed class LocalKubeFaults
     private readonly Lock _lock = new();
     private int _failWrites;
     private int _failWritesCode;
+    private bool _failStatusWritesOnly;
+    private double _errorRate;
+    private Random _errorDraw = new(0);
 
     internal LocalKubeFaults(ObjectStore store) => _store = store;
 
@@ -41,8 +44,11 @@ public sealed class LocalKubeFaults
         }
     }
 
-    /// <summary>The next <paramref name="count"/> writes (POST, PUT, PATCH, DELETE) fail with 409 Conflict or 500 InternalError.</summary>
-    public void FailNextWrites(int count, int statusCode)
+    /// <summary>
+    /// The next <paramref name="count"/> writes (POST, PUT, PATCH, DELETE) fail with 409 Conflict or 500 InternalError;
+    /// with <paramref name="statusOnly"/>, only writes to the status subresource (a controller's status updates) fail.
+    /// </summary>
+    public void FailNextWrites(int count, int statusCode, bool statusOnly = false)
     {
         if (statusCode is not (409 or 500))
         {
@@ -53,6 +59,22 @@ public sealed class LocalKubeFaults
         {
             _failWrites = count;
             _failWritesCode = statusCode;
+            _failStatusWritesOnly = statusOnly;
+        }
+    }
+
+    /// <summary>
+    /// A fraction (0 to 1) of API requests, reads and writes alike, fail with 500 InternalError, drawn from
+    /// <paramref name="seed"/> so that a run can be replayed. Zero turns it off.
+    /// </summary>
+    public void FailRandomRequests(double fraction, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fraction);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fraction, 1);
+        lock (_lock)
+        {
+            _errorRate = fraction;
+            _errorDraw = new Random(seed);
         }
     }
 
@@ -61,6 +83,7 @@ public sealed class LocalKubeFaults
     {
         Latency = TimeSpan.Zero;
         FailNextWrites(0, 500);
+        FailRandomRequests(0, 0);
     }
 
     public int OpenWatches
@@ -74,18 +97,27 @@ public sealed class LocalKubeFaults
         }
     }
 
-    /// <summary>Takes one injected write failure, if any is pending: the status code to answer with.</summary>
-    internal int? TakeWriteFailure()
+    /// <summary>Takes one injected write failure, if any is pending for this write: the status code to answer with.</summary>
+    internal int? TakeWriteFailure(bool statusWrite)
     {
         lock (_lock)
         {
-            if (_failWrites <= 0)
+            if (_failWrites <= 0 || (_failStatusWritesOnly && !statusWrite))
             {
                 return null;
             }
 
             _failWrites--;
             return _failWritesCode;
+        }
+    }
+
+    /// <summary>Draws whether this request is one of the randomly failed ones.</summary>
+    internal bool TakeRandomFailure()
+    {
+        lock (_lock)
+        {
+            return _errorRate > 0 && _errorDraw.NextDouble() < _errorRate;
         }
     }
 }

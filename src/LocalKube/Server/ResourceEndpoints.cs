@@ -17,11 +17,16 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
     {
         var method = context.Request.Method;
         var query = new RequestQuery(context.Request.Query, context.Request.Headers.UserAgent.ToString());
-        if (!HttpMethods.IsGet(method) && faults.TakeWriteFailure() is { } code)
+        if (!HttpMethods.IsGet(method) && faults.TakeWriteFailure(path.Subresource == "status") is { } code)
         {
             throw code == 409
                 ? Statuses.Conflict(path.Type, path.Name ?? string.Empty, "injected fault")
                 : new ApiException(Statuses.InternalError("injected fault"));
+        }
+
+        if (faults.TakeRandomFailure())
+        {
+            throw new ApiException(Statuses.InternalError("injected fault (random)"));
         }
 
         if (path.Subresource is not null && (path.Subresource != "status" || !path.Type.HasStatusSubresource))

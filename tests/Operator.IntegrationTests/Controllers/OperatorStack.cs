@@ -134,18 +134,8 @@ public sealed class OperatorStack : IAsyncLifetime
     /// </summary>
     public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null, TimeSpan? resyncPeriod = null)
     {
-        var options = new OperatorOptions
-        {
-            Region = MotoServer.Region,
-            AwsEndpointUrl = Proxy.Endpoint,
-            ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
-            ResyncPeriod = resyncPeriod ?? TimeSpan.FromSeconds(20),
-            Workers = 4,
-            MetricsBindAddress = "0",
-            HealthProbeBindAddress = "0",
-        };
         var registry = Prometheus.Metrics.NewCustomRegistry();
-        _operator = OperatorHost.Build(Tune(options), KubeConfig, services =>
+        _operator = OperatorHost.Build(Tune(DefaultOptions(resyncPeriod)), KubeConfig, services =>
         {
             services.AddSingleton(registry);
             configure?.Invoke(services);
@@ -164,6 +154,27 @@ public sealed class OperatorStack : IAsyncLifetime
             .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
             .Sum(line => PrometheusText.Value(line, name, labels) ?? 0);
     }
+
+    /// <summary>
+    /// Another operator on the same API server and AWS account, not started: <paramref name="adjust"/> changes the
+    /// stack's options (another --cluster-id and --namespace, as a second tenant would run it). The caller owns it.
+    /// </summary>
+    public IHost BuildOperator(Func<OperatorOptions, OperatorOptions> adjust)
+    {
+        ArgumentNullException.ThrowIfNull(adjust);
+        return OperatorHost.Build(adjust(DefaultOptions(null)), KubeConfig);
+    }
+
+    private OperatorOptions DefaultOptions(TimeSpan? resyncPeriod) => new()
+    {
+        Region = MotoServer.Region,
+        AwsEndpointUrl = Proxy.Endpoint,
+        ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
+        ResyncPeriod = resyncPeriod ?? TimeSpan.FromSeconds(20),
+        Workers = 4,
+        MetricsBindAddress = "0",
+        HealthProbeBindAddress = "0",
+    };
 
     /// <summary>Stops the operator as a SIGTERM would; objects and AWS resources stay as they are.</summary>
     public async Task StopOperatorAsync()

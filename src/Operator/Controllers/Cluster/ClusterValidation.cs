@@ -10,6 +10,8 @@ public static class ClusterValidation
     {
         ArgumentNullException.ThrowIfNull(obj);
         var errors = TagValidator.Validate(obj.Spec.Tags, "spec.tags").ToList();
+        var defaulted = string.IsNullOrEmpty(obj.Spec.ClusterName);
+        errors.AddRange(AwsFormats.EcsName("spec.clusterName", defaulted ? obj.Metadata.Name : obj.Spec.ClusterName, defaulted ? "metadata.name" : null));
         var providers = obj.Spec.CapacityProviders?.ToHashSet(StringComparer.Ordinal);
         var strategy = obj.Spec.DefaultCapacityProviderStrategy ?? [];
         for (var i = 0; i < strategy.Count; i++)

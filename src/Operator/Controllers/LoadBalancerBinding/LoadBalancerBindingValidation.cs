@@ -41,7 +41,10 @@ public static class LoadBalancerBindingValidation
         if (spec.Listener is { } listener)
         {
             CheckListener(errors, spec, listener);
+            errors.AddRange(AwsFormats.Arn("spec.listener.arn", listener.Arn, "elasticloadbalancing", "listener/"));
         }
+
+        errors.AddRange(AwsFormats.Arn("spec.targetGroupArn", spec.TargetGroupArn, "elasticloadbalancing", "targetgroup/"));
 
         if (spec.TargetGroup?.Stickiness is { CookieName: not null, Type: not StickinessType.AppCookie })
         {

@@ -34,6 +34,10 @@ public static class ServiceValidation
                 $"{strategy} is not supported yet: it needs load balancer advanced configuration that a LoadBalancerBinding cannot express; use ROLLING"));
         }
 
+        var defaulted = string.IsNullOrEmpty(spec.ServiceName);
+        errors.AddRange(AwsFormats.EcsName("spec.serviceName", defaulted ? obj.Metadata.Name : spec.ServiceName, defaulted ? "metadata.name" : null));
+        errors.AddRange(AwsFormats.NameOrArn("spec.cluster", spec.Cluster, "cluster/", AwsFormats.IsEcsName));
+        errors.AddRange(AwsFormats.NameOrArn("spec.taskDefinition", spec.TaskDefinition, "task-definition/", AwsFormats.IsFamilyRevision));
         errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags"));
         return errors;
     }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using EcsOperator.Entities;
 using EcsOperator.Entities.Schema;
 
 namespace EcsOperator.Controllers.Shared;
 
 /// <summary>Checks a user tags map against <see cref="TagRules"/>.</summary>
-public static class TagValidator
+public static partial class TagValidator
 {
     /// <param name="tags">The user's tags.</param>
     /// <param name="field">The field path to blame, for example spec.tags.</param>
@@ -46,6 +47,15 @@ public static class TagValidator
             {
                 yield return new FieldError(path, $"a tag value must be at most {TagRules.MaxValueLength} characters");
             }
+
+            if (!TagText().IsMatch(key) || !TagText().IsMatch(value))
+            {
+                yield return new FieldError(path, "AWS allows only letters, digits, spaces and _ . : / = + - @ in tag keys and values");
+            }
         }
     }
+
+    /// <summary>AWS's tag pattern (the same for ECS, ELB and IAM): no control characters, quotes or brackets.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    private static partial Regex TagText();
 }

@@ -22,6 +22,7 @@ public static class TaskDefinitionValidation
 
         errors.AddRange(ContainerRules(spec));
         errors.AddRange(VolumeRules(spec));
+        errors.AddRange(TaskDefinitionFormats.Check(obj));
         return errors.DistinctBy(e => e.ToString()).ToList();
     }
 
@@ -80,9 +81,9 @@ public static class TaskDefinitionValidation
             var ports = containers[i].PortMappings ?? [];
             for (var p = 0; p < ports.Count; p++)
             {
-                if (spec.NetworkMode == "awsvpc" && ports[p].HostPort is { } host && ports[p].ContainerPort is { } port && host != port)
+                if (spec.NetworkMode is "awsvpc" or "host" && ports[p].HostPort is { } host && ports[p].ContainerPort is { } port && host != port)
                 {
-                    yield return new FieldError($"{path}.portMappings[{p}].hostPort", $"with awsvpc the host port must equal the container port ({port}) or be left out");
+                    yield return new FieldError($"{path}.portMappings[{p}].hostPort", $"with {spec.NetworkMode} the host port must equal the container port ({port}) or be left out");
                 }
             }
         }

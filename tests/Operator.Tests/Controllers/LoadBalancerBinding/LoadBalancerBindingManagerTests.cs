@@ -16,9 +16,9 @@ namespace EcsOperator.Tests.Controllers.LoadBalancerBinding;
 /// <summary>The ELBv2 calls against a scripted API: moto's quirks and AWS's behaviour both end in the same state.</summary>
 public sealed class LoadBalancerBindingManagerTests
 {
-    private const string Listener = "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/demo/abc/def";
-    private const string OurRule = "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/app/demo/abc/def/r1";
-    private const string OtherRule = "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/app/demo/abc/def/r2";
+    private const string Listener = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def";
+    private const string OurRule = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/demo/abc/def/r1";
+    private const string OtherRule = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/demo/abc/def/r2";
     private static readonly OwnershipTags Ours = OwnershipTags.For("ns", "LoadBalancerBinding", "web", "uid-1");
     private readonly ScriptedApi<IElbv2Api> _elb = Scripted.For<IElbv2Api>();
     private readonly RecordingEvents _events = new();

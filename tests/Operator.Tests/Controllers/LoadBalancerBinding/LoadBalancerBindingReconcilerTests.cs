@@ -19,9 +19,9 @@ namespace EcsOperator.Tests.Controllers.LoadBalancerBinding;
 public sealed class LoadBalancerBindingReconcilerTests
 {
     private const string ClusterId = "uid-1";
-    private const string ListenerArn = "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/demo/abc/def";
-    private const string RuleArn = "arn:aws:elasticloadbalancing:us-east-1:1:listener-rule/app/demo/abc/def/r1";
-    private const string GroupArn = "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/ns-web/1";
+    private const string ListenerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def";
+    private const string RuleArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/demo/abc/def/r1";
+    private const string GroupArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/ns-web/1";
     private static readonly ReconcileRequest Request = new("ns", "web");
     private static readonly OwnershipTags Ours = OwnershipTags.For("ns", "LoadBalancerBinding", "web", ClusterId);
     private readonly FakeKubeClient<V1alpha1LoadBalancerBinding> _kube = new();

@@ -116,7 +116,7 @@ public sealed class LoadBalancerBindingServiceChecksTests
             Spec = Spec(s =>
             {
                 s.TargetGroup!.Protocol = protocol;
-                s.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1, PathPatterns = ["/*"] };
+                s.Listener = new ListenerRuleSpec { Arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def", Priority = 1, PathPatterns = ["/*"] };
             }),
         };
 
@@ -131,7 +131,7 @@ public sealed class LoadBalancerBindingServiceChecksTests
     {
         var obj = new V1alpha1LoadBalancerBinding
         {
-            Spec = Spec(s => s.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1, HttpHeaders = [new HttpHeaderMatch { Name = "X-Canary", Values = ["1"] }] }),
+            Spec = Spec(s => s.Listener = new ListenerRuleSpec { Arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def", Priority = 1, HttpHeaders = [new HttpHeaderMatch { Name = "X-Canary", Values = ["1"] }] }),
         };
 
         Assert.Empty(LoadBalancerBindingValidation.Check(obj));

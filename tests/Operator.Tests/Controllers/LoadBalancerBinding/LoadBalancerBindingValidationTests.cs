@@ -20,7 +20,7 @@ public sealed class LoadBalancerBindingValidationTests
     [Fact]
     public void Exactly_one_target_is_valid()
     {
-        Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg") }));
+        Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc") }));
         Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(group: true) }));
         Assert.Empty(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(classic: "legacy-elb") }));
     }
@@ -37,7 +37,7 @@ public sealed class LoadBalancerBindingValidationTests
     [Fact]
     public void Two_targets_are_rejected_naming_the_second()
     {
-        var error = Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg", classic: "legacy") }));
+        var error = Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc", classic: "legacy") }));
 
         Assert.Equal("spec.loadBalancerName", error.Field);
     }
@@ -45,14 +45,14 @@ public sealed class LoadBalancerBindingValidationTests
     [Fact]
     public void All_three_targets_are_rejected()
     {
-        Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:tg", group: true, classic: "legacy") }));
+        Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = WithTargets(arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc", group: true, classic: "legacy") }));
     }
 
     [Fact]
     public void A_listener_rule_needs_a_target_group_not_a_classic_load_balancer()
     {
         var spec = WithTargets(classic: "legacy");
-        spec.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1, PathPatterns = ["/*"] };
+        spec.Listener = new ListenerRuleSpec { Arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def", Priority = 1, PathPatterns = ["/*"] };
 
         Assert.Equal("spec.listener", Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = spec })).Field);
     }
@@ -61,7 +61,7 @@ public sealed class LoadBalancerBindingValidationTests
     public void A_listener_rule_needs_a_condition()
     {
         var spec = WithTargets(group: true);
-        spec.Listener = new ListenerRuleSpec { Arn = "arn:listener", Priority = 1 };
+        spec.Listener = new ListenerRuleSpec { Arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/demo/abc/def", Priority = 1 };
 
         Assert.Contains("hostHeaders", Assert.Single(LoadBalancerBindingValidation.Check(new V1alpha1LoadBalancerBinding { Spec = spec })).Message, StringComparison.Ordinal);
     }

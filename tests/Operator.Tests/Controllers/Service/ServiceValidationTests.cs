@@ -18,7 +18,7 @@ public sealed class ServiceValidationTests
     public void A_spec_with_one_cluster_and_one_task_definition_is_valid()
     {
         Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = Valid() }));
-        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = new ServiceSpec { Cluster = "arn:aws:ecs:us-east-1:1:cluster/x", TaskDefinition = "web:1" } }));
+        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = new ServiceSpec { Cluster = "arn:aws:ecs:us-east-1:123456789012:cluster/x", TaskDefinition = "web:1" } }));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class TaskDefinitionValidationTests
     }
 
     [Fact]
-    public void Ec2_tasks_need_no_task_size()
+    public void Ec2_tasks_need_no_task_size_when_each_container_has_memory()
     {
         Assert.Empty(TaskDefinitionValidation.Check(Fargate(s =>
         {
@@ -76,7 +76,23 @@ public sealed class TaskDefinitionValidationTests
             s.NetworkMode = "bridge";
             s.Cpu = null;
             s.Memory = null;
+            s.ContainerDefinitions[0].MemoryReservation = 128;
         })));
+    }
+
+    [Fact]
+    public void Ec2_tasks_without_a_task_memory_need_container_memory_as_ecs_says()
+    {
+        var error = Assert.Single(TaskDefinitionValidation.Check(Fargate(s =>
+        {
+            s.RequiresCompatibilities = ["EC2"];
+            s.NetworkMode = "bridge";
+            s.Cpu = null;
+            s.Memory = null;
+        })));
+
+        Assert.Equal("spec.containerDefinitions[0].memory", error.Field);
+        Assert.Contains("at least one of 'memory' or 'memoryReservation' must be specified", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
