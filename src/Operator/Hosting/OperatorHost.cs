@@ -76,6 +76,8 @@ public static class OperatorHost
         Workers = options.Workers,
         ResyncPeriod = options.ResyncPeriod,
         MetricsBindAddress = options.MetricsBindAddress,
+        MetricsSecure = options.MetricsSecure,
+        MetricsCertPath = options.MetricsCertPath,
         HealthProbeBindAddress = options.HealthProbeBindAddress,
         LeaderElection = new LeaderElectionOptions
         {

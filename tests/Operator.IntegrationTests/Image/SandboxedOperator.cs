@@ -81,7 +81,8 @@ public sealed class SandboxedOperator : IAsyncDisposable
         Objects = new KubeObjects(new Kubernetes(new KubernetesClientConfiguration { Host = _kube.BaseUri.ToString() }));
         Ecs = MotoAws.Factory(Moto).CreateEcs();
         var leaseNamespace = await Objects.CreateNamespaceAsync(TestNames.Unique("ecs-operator-system"));
-        MetricsAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // The image's default: HTTPS with a self-signed certificate made at start, scrapes checked by TokenReview and SAR.
+        MetricsAddress = new Uri($"https://127.0.0.1:{FreePort.Next()}");
         HealthAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
 
         _process = Start(bwrap, image, SandboxArgs(image), [.. image.Command,
@@ -93,6 +94,17 @@ public sealed class SandboxedOperator : IAsyncDisposable
             "--metrics-bind-address", MetricsAddress.Authority,
             "--health-probe-bind-address", HealthAddress.Authority]);
         await WaitReadyAsync(ct);
+    }
+
+    /// <summary>
+    /// A client that scrapes /metrics as Prometheus does with the chart's ServiceMonitor: a bearer token (LocalKube's
+    /// TokenReview accepts any) and the self-signed certificate not verified.
+    /// </summary>
+    public static HttpClient MetricsClient()
+    {
+        var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox-scraper");
+        return http;
     }
 
     /// <summary>Runs another command in the operator's sandbox (same user, mounts and environment), to check the sandbox itself.</summary>
