@@ -112,8 +112,11 @@ public sealed class OperatorStack : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection.</summary>
-    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection, and
+    /// <paramref name="adjust"/> change the flags (leader election, a secure metrics endpoint).
+    /// </summary>
+    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var options = new OperatorOptions
         {
@@ -125,7 +128,7 @@ public sealed class OperatorStack : IAsyncLifetime
             MetricsBindAddress = "0",
             HealthProbeBindAddress = "0",
         };
-        _operator = OperatorHost.Build(options, KubeConfig, configure);
+        _operator = OperatorHost.Build(adjust is null ? options : adjust(options), KubeConfig, configure);
         await _operator.StartAsync(TestContext.Current.CancellationToken);
     }
 
