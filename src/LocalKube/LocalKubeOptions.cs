@@ -27,6 +27,9 @@ public sealed class LocalKubeOptions
     /// <summary>Events a watcher may have queued before it is considered too slow and ended with 410.</summary>
     public int WatcherQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>How many requests <see cref="LocalKubeServer.Requests"/> keeps in detail (its permission set is never truncated).</summary>
+    public int RequestRecordCapacity { get; set; } = 100_000;
+
     /// <summary>How often a watch that allows bookmarks receives one.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(5);
 

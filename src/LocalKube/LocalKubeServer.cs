@@ -1,5 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using LocalKube.Access;
+using LocalKube.Audit;
+using LocalKube.Extensibility;
 using LocalKube.Faults;
 using LocalKube.Registry;
 using LocalKube.Server;
@@ -25,11 +28,13 @@ public sealed class LocalKubeServer : IAsyncDisposable
     private Func<WebApplication> _restart = null!;
     private readonly string? _tempDirectory;
 
-    private LocalKubeServer(WebApplication app, ResourceService service, LocalKubeFaults faults, Kubeconfig kubeconfig, Uri baseUri, string? tempDirectory)
+    private LocalKubeServer(WebApplication app, ResourceService service, ServerParts parts, Kubeconfig kubeconfig, Uri baseUri, string? tempDirectory)
     {
         _app = app;
         Service = service;
-        Faults = faults;
+        Faults = parts.Faults;
+        Requests = parts.Requests;
+        Access = parts.Access;
         Kubeconfig = kubeconfig;
         BaseUri = baseUri;
         _tempDirectory = tempDirectory;
@@ -42,6 +47,12 @@ public sealed class LocalKubeServer : IAsyncDisposable
 
     public LocalKubeFaults Faults { get; }
 
+    /// <summary>Every request served over HTTP, as the authorizer sees it (verb, resource, user agent).</summary>
+    public RequestRecord Requests { get; }
+
+    /// <summary>What TokenReview and SubjectAccessReview answer: allow-all unless a test adds a denial.</summary>
+    public LocalKubeAccess Access { get; }
+
     /// <summary>The API verbs, for in-process seeding and for extensions.</summary>
     public ResourceService Service { get; }
 
@@ -52,7 +63,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var store = new ObjectStore(new WatchHub(options.WatchHistorySize, options.WatcherQueueCapacity));
         var service = new ResourceService(store, new ResourceTypeRegistry(BuiltInTypes.All), TimeProvider.System);
-        var faults = new LocalKubeFaults(store);
+        var parts = new ServerParts(new LocalKubeFaults(store), new RequestRecord(options.RequestRecordCapacity), new LocalKubeAccess());
         var surface = ApiSurface.Install(service, TimeProvider.System);
         Seeding.CreateSystemNamespaces(service, options.KubeSystemUid);
 
@@ -60,9 +71,10 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var serverCert = certificate is null ? null : X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
         var address = string.Empty;
         var writer = new ResponseWriter(() => options.TableRenderer ?? surface.Table);
-        var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), faults);
+        var endpoints = new ResourceEndpoints(service, writer, new WatchEndpoint(service, writer, options), parts.Faults);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LocalKube");
-        var dispatcher = new ApiDispatcher(service.Registry, endpoints, faults, [surface.OpenApi, .. options.RequestHandlers], () => address, logger);
+        IRequestHandler[] handlers = [surface.OpenApi, new ReviewEndpoints(parts.Access), .. options.RequestHandlers];
+        var dispatcher = new ApiDispatcher(service.Registry, endpoints, parts, handlers, () => address, logger);
         var app = BuildApp(options.Port, serverCert, dispatcher);
         await app.StartAsync(cancellationToken);
 
@@ -70,7 +82,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         var baseUri = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{bound.Port}/");
         address = $"127.0.0.1:{bound.Port}";
         var (kubeconfig, temp) = WriteKubeconfig(options, baseUri, certificate is null ? null : SelfSignedCertificate.ToPem(certificate));
-        var server = new LocalKubeServer(app, service, faults, kubeconfig, baseUri, temp) { _restart = () => BuildApp(bound.Port, serverCert, dispatcher) };
+        var server = new LocalKubeServer(app, service, parts, kubeconfig, baseUri, temp) { _restart = () => BuildApp(bound.Port, serverCert, dispatcher) };
         Log.Serving(logger, baseUri, kubeconfig.Path);
         foreach (var handler in options.PatchHandlers)
         {
@@ -160,4 +172,7 @@ public sealed class LocalKubeServer : IAsyncDisposable
         File.WriteAllText(full, contents);
         return (new Kubeconfig(full, contents), temp);
     }
+
+    /// <summary>The per-server state the dispatcher shares with the test-facing properties.</summary>
+    public sealed record ServerParts(LocalKubeFaults Faults, RequestRecord Requests, LocalKubeAccess Access);
 }

@@ -46,6 +46,7 @@ public sealed record PlaygroundOptions
         Region = Region,
         AwsEndpointUrl = awsEndpoint,
         MetricsBindAddress = MetricsBindAddress,
+        MetricsSecure = false, // a local playground: plain HTTP that curl and a browser read without a token
         HealthProbeBindAddress = HealthProbeBindAddress,
         ResyncPeriod = ResyncPeriod,
     };

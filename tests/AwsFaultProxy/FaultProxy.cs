@@ -49,6 +49,9 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public ProxyStats Stats { get; }
 
+    /// <summary>Every AWS action (service:Action) forwarded or answered, never truncated: the IAM least-privilege record.</summary>
+    public ActionRecord Actions { get; private init; } = null!;
+
     /// <summary>Answers held by <see cref="FaultKind.HoldResponse"/> rules: wait for them, and release them.</summary>
     public ResponseHolds Holds { get; }
 
@@ -73,13 +76,14 @@ public sealed class FaultProxy : IAsyncDisposable
         var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout, options.PreserveHost);
         var ecsFront = options.EcsScheduler ? new EcsFront(forwarder, options.TimeProvider, options.EcsSchedulerDelay) : null;
         var holds = new ResponseHolds();
-        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger);
+        var actions = new ActionRecord(options.ActionLogPath);
+        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger, actions);
         var control = new ControlEndpoints(rules, stats, holds, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : handler.HandleAsync(context));
 
-        var proxy = new FaultProxy(app, forwarder, rules, stats, holds, upstream, seed);
+        var proxy = new FaultProxy(app, forwarder, rules, stats, holds, upstream, seed) { Actions = actions };
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         proxy.Endpoint = new Uri(address);

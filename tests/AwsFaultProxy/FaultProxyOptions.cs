@@ -42,4 +42,7 @@ public sealed class FaultProxyOptions
 
     /// <summary>Where the proxy logs; silent when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Where <see cref="FaultProxy.Actions"/> appends each new action; null reads <see cref="ActionRecord.PathVariable"/>.</summary>
+    public string? ActionLogPath { get; set; } = Environment.GetEnvironmentVariable(ActionRecord.PathVariable) is { Length: > 0 } path ? path : null;
 }

@@ -8,7 +8,7 @@ namespace AwsFaultProxy;
 /// Handles one AWS call: identify it, ask the rules, wait out any latency, then inject the fault or forward
 /// (paging when a SplitPages rule fired), or let the ECS services front answer the calls it owns. Stats are recorded before the client can see the response.
 /// </summary>
-internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseHolds holds, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger)
+internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseHolds holds, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger, ActionRecord actions)
 {
     private readonly PageSplitter _pager = new(forwarder, stats);
 
@@ -18,6 +18,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         CallOrigin.Capture(context);
         var body = await ReadBodyAsync(context.Request, ct);
         var operation = OperationIdentifier.Identify(context.Request, body);
+        actions.Add(operation);
         var decision = rules.Decide(operation);
         if (decision.Delay > TimeSpan.Zero)
         {

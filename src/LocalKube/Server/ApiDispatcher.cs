@@ -1,3 +1,4 @@
+using LocalKube.Audit;
 using LocalKube.Discovery;
 using LocalKube.Extensibility;
 using LocalKube.Faults;
@@ -14,7 +15,7 @@ namespace LocalKube.Server;
 public sealed class ApiDispatcher(
     ResourceTypeRegistry registry,
     ResourceEndpoints resources,
-    LocalKubeFaults faults,
+    LocalKubeServer.ServerParts parts,
     IReadOnlyList<IRequestHandler> handlers,
     Func<string> serverAddress,
     ILogger logger)
@@ -26,13 +27,15 @@ public sealed class ApiDispatcher(
         {
             if (path.StartsWith(FaultEndpoints.Prefix, StringComparison.Ordinal))
             {
-                await FaultEndpoints.HandleAsync(context, faults);
+                await FaultEndpoints.HandleAsync(context, parts.Faults);
                 return;
             }
 
-            if (faults.Latency > TimeSpan.Zero)
+            Record(context, path);
+
+            if (parts.Faults.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(faults.Latency, context.RequestAborted);
+                await Task.Delay(parts.Faults.Latency, context.RequestAborted);
             }
 
             foreach (var handler in handlers)
@@ -61,6 +64,15 @@ public sealed class ApiDispatcher(
         }
 
         Log.Answered(logger, context.Request.Method, path, context.Response.StatusCode);
+    }
+
+    private void Record(HttpContext context, string path)
+    {
+        var request = context.Request;
+        var authorization = request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+        var watch = request.Query["watch"].ToString() is "true" or "1" or "True";
+        parts.Requests.Add(ApiRequest.Parse(request.Method, path, watch, parts.Access.Authenticate(token)?.Name, request.Headers.UserAgent.ToString()));
     }
 
     private async Task RouteAsync(HttpContext context, string path)

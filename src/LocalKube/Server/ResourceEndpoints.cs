@@ -129,7 +129,7 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
         return buffer.ToArray();
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    internal static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
         if (IsProtobuf(context))
         {

@@ -30,15 +30,19 @@ public static class ClusterRoleWriter
             Metadata = new V1ObjectMeta { Name = RoleName },
             Rules =
             [
-                // The informers list and watch; finalizers go on and off through update and patch.
-                Rule(EntityGroup.Group, plurals, "get", "list", "watch", "update", "patch"),
-                Rule(EntityGroup.Group, plurals.Select(p => p + "/status"), "get", "update", "patch"),
+                // The informers list and watch, references are read with get; finalizers go on and off with a merge patch
+                // and status is merge-patched: never update (RbacLeastPrivilegeTests records what is really sent).
+                Rule(EntityGroup.Group, plurals, "get", "list", "watch", "patch"),
+                Rule(EntityGroup.Group, plurals.Select(p => p + "/status"), "patch"),
                 // Needed where OwnerReferencesPermissionEnforcement is on: setting a finalizer is an update of /finalizers.
                 Rule(EntityGroup.Group, plurals.Select(p => p + "/finalizers"), "update"),
                 // Every AWS mutation is also an Event on the object.
                 Rule("events.k8s.io", ["events"], "create", "patch"),
                 // The default cluster-id is the kube-system namespace's UID: that one namespace, read only.
                 new V1PolicyRule { ApiGroups = [string.Empty], Resources = ["namespaces"], ResourceNames = ["kube-system"], Verbs = ["get"] },
+                // --metrics-secure: each scrape's token is checked with a TokenReview and its user with a SubjectAccessReview.
+                Rule("authentication.k8s.io", ["tokenreviews"], "create"),
+                Rule("authorization.k8s.io", ["subjectaccessreviews"], "create"),
             ],
         };
     }

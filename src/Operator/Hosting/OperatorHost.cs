@@ -55,7 +55,7 @@ public static class OperatorHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(config);
-        builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(config));
+        builder.Services.AddSingleton<IKubernetes>(_ => ApiClient(config));
         builder.Services.AddControllerRuntime(RuntimeOptions(options));
         builder.Services.AddEcsOperatorAws(new AwsClientOptions
         {
@@ -68,6 +68,21 @@ public static class OperatorHost
         return builder.Build();
     }
 
+    /// <summary>
+    /// The API client, naming itself in every request's User-Agent (as controller-runtime's managers do), so that audit
+    /// logs, and the RBAC least-privilege test, can tell the operator's requests from anyone else's.
+    /// </summary>
+    private static Kubernetes ApiClient(KubernetesClientConfiguration config)
+    {
+        var client = new Kubernetes(config);
+        client.HttpClient.DefaultRequestHeaders.UserAgent.Clear();
+        client.HttpClient.DefaultRequestHeaders.UserAgent.Add(new System.Net.Http.Headers.ProductInfoHeaderValue(UserAgentProduct, typeof(OperatorHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        return client;
+    }
+
+    /// <summary>The product name the operator's Kubernetes requests carry in their User-Agent.</summary>
+    public const string UserAgentProduct = "ecs-operator";
+
     private static OperatorRuntimeOptions RuntimeOptions(OperatorOptions options) => new()
     {
         Kubeconfig = options.Kubeconfig,
@@ -76,6 +91,8 @@ public static class OperatorHost
         Workers = options.Workers,
         ResyncPeriod = options.ResyncPeriod,
         MetricsBindAddress = options.MetricsBindAddress,
+        MetricsSecure = options.MetricsSecure,
+        MetricsCertPath = options.MetricsCertPath,
         HealthProbeBindAddress = options.HealthProbeBindAddress,
         LeaderElection = new LeaderElectionOptions
         {

@@ -49,6 +49,12 @@ public sealed record OperatorOptions
     /// <summary>host:port for /metrics; "0" disables.</summary>
     public string MetricsBindAddress { get; init; } = ":8080";
 
+    /// <summary>HTTPS with TokenReview/SubjectAccessReview on /metrics; false serves plain HTTP (local use, the playground).</summary>
+    public bool MetricsSecure { get; init; } = true;
+
+    /// <summary>A directory with tls.crt and tls.key for /metrics (a mounted Secret); null makes a self-signed pair at start.</summary>
+    public string? MetricsCertPath { get; init; }
+
     /// <summary>host:port for /healthz and /readyz; "0" disables.</summary>
     public string HealthProbeBindAddress { get; init; } = ":8081";
 }

@@ -25,6 +25,8 @@ public static class RunCommand
         var resyncStrategy = ResyncStrategyOption.Create(defaults.ResyncStrategy);
         var workers = new Option<int>("--workers") { Description = "Concurrent reconciles per controller", DefaultValueFactory = _ => defaults.Workers };
         var metrics = new Option<string>("--metrics-bind-address") { Description = "Address for /metrics (\"0\" disables)", DefaultValueFactory = _ => defaults.MetricsBindAddress };
+        var metricsSecure = new Option<bool>("--metrics-secure") { Description = "Serve /metrics over HTTPS to callers allowed by TokenReview and SubjectAccessReview (false: plain HTTP, for local use)", DefaultValueFactory = _ => defaults.MetricsSecure };
+        var metricsCertPath = new Option<string?>("--metrics-cert-path") { Description = "Directory with tls.crt and tls.key for /metrics (default: a self-signed certificate made at start)" };
         var health = new Option<string>("--health-probe-bind-address") { Description = "Address for /healthz and /readyz (\"0\" disables)", DefaultValueFactory = _ => defaults.HealthProbeBindAddress };
 
         budgetScale.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) { r.AddError("--aws-budget-scale must be greater than 0"); } });
@@ -33,7 +35,7 @@ public static class RunCommand
         var command = new Command("run", "Run the operator (the default).")
         {
             kubeconfig, ns, selector, leaderElect, leaseId, leaseNs, leaseDuration, renewDeadline, retryPeriod,
-            clusterId, region, endpoint, budgetScale, resync, resyncStrategy, workers, metrics, health,
+            clusterId, region, endpoint, budgetScale, resync, resyncStrategy, workers, metrics, metricsSecure, metricsCertPath, health,
         };
         command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(
             new OperatorOptions
@@ -55,6 +57,8 @@ public static class RunCommand
                 ResyncStrategy = parse.GetValue(resyncStrategy) ?? defaults.ResyncStrategy,
                 Workers = parse.GetValue(workers),
                 MetricsBindAddress = parse.GetRequiredValue(metrics),
+                MetricsSecure = parse.GetValue(metricsSecure),
+                MetricsCertPath = parse.GetValue(metricsCertPath),
                 HealthProbeBindAddress = parse.GetRequiredValue(health),
             },
             cancellationToken));

@@ -18,6 +18,7 @@ public sealed class ControllerRuntimeHost(
     LeaderElectionRunner election,
     OperatorRuntimeOptions options,
     RuntimeMetrics metrics,
+    MetricsAccess metricsAccess,
     TimeProvider time,
     ILogger<ControllerRuntimeHost> logger) : IHostedService, IAsyncDisposable
 {
@@ -41,7 +42,7 @@ public sealed class ControllerRuntimeHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _metricsEndpoint = await StartEndpointAsync("metrics", options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
+        _metricsEndpoint = await StartMetricsAsync(cancellationToken);
         _healthEndpoint = await StartEndpointAsync("health probes", options.HealthProbeBindAddress, routes => ProbeEndpoints.MapHealth(routes, () => IsReady), cancellationToken);
         LogServing("metrics", _metricsEndpoint);
         LogServing("health probes", _healthEndpoint);
@@ -111,11 +112,23 @@ public sealed class ControllerRuntimeHost(
         return Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(options.Workers, leading)));
     }
 
-    private static async Task<HttpEndpoint?> StartEndpointAsync(string what, string bindAddress, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    private async Task<HttpEndpoint?> StartMetricsAsync(CancellationToken cancellationToken)
+    {
+        if (!options.MetricsSecure)
+        {
+            return await StartEndpointAsync("metrics", options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry), cancellationToken);
+        }
+
+        // Kestrel keeps using the certificate for the endpoint's life; it goes when the process does.
+        var certificate = HttpEndpoint.ToUrl(options.MetricsBindAddress) is null ? null : MetricsCertificate.Load(options.MetricsCertPath);
+        return await StartEndpointAsync("metrics", options.MetricsBindAddress, routes => ProbeEndpoints.MapMetrics(routes, metrics.Registry, metricsAccess), cancellationToken, certificate);
+    }
+
+    private static async Task<HttpEndpoint?> StartEndpointAsync(string what, string bindAddress, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map, CancellationToken cancellationToken, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         try
         {
-            return await HttpEndpoint.StartAsync(bindAddress, map, cancellationToken);
+            return await HttpEndpoint.StartAsync(bindAddress, map, cancellationToken, certificate);
         }
         catch (EndpointBindException e)
         {

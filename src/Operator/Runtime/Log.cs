@@ -54,4 +54,10 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resync sweep of {Controller} failed; the next period tries again")]
     public static partial void ResyncFailed(ILogger logger, Exception exception, string controller);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics scrape by {User} denied: {Reason}")]
+    public static partial void MetricsAccessDenied(ILogger logger, string user, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics scrape not authorized: the TokenReview or SubjectAccessReview failed")]
+    public static partial void MetricsAccessFailed(ILogger logger, Exception exception);
 }

@@ -27,6 +27,15 @@ public sealed class OperatorRuntimeOptions
     /// <summary>--metrics-bind-address, controller-runtime style (":8080", "127.0.0.1:8080"); "0" disables.</summary>
     public string MetricsBindAddress { get; set; } = ":8080";
 
+    /// <summary>
+    /// --metrics-secure: serve /metrics over HTTPS to callers whose bearer token passes a TokenReview and a
+    /// SubjectAccessReview (kubebuilder v4's default); false serves plain HTTP to anyone, for local use.
+    /// </summary>
+    public bool MetricsSecure { get; set; } = true;
+
+    /// <summary>--metrics-cert-path: a directory with tls.crt and tls.key; null makes a self-signed certificate at start.</summary>
+    public string? MetricsCertPath { get; set; }
+
     /// <summary>--health-probe-bind-address (":8081"); "0" disables.</summary>
     public string HealthProbeBindAddress { get; set; } = ":8081";
 

@@ -46,6 +46,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<ReferenceResolver>();
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.AddSingleton<RuntimeMetrics>();
+        services.AddSingleton<MetricsAccess>();
         services.AddSingleton(sp => new Finalizers(sp.GetRequiredService<IKubeClient>()));
         services.AddSingleton(new EventRecorderOptions { ReportingInstance = options.ReportingInstance ?? Environment.MachineName });
         services.TryAddSingleton<IEventRecorder, EventRecorder>();

@@ -129,13 +129,14 @@ public sealed class OperatorStack : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection;
-    /// <paramref name="resyncPeriod"/> (20 s by default) shortens the wait for periodic resyncs.
+    /// Starts the operator (again); <paramref name="configure"/> may swap services, for fault injection, and
+    /// <paramref name="adjust"/> change the flags (leader election, a secure metrics endpoint).
     /// </summary>
-    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null, TimeSpan? resyncPeriod = null)
+    public async Task StartOperatorAsync(Action<IServiceCollection>? configure = null, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
-        _operator = OperatorHost.Build(Tune(DefaultOptions(resyncPeriod)), KubeConfig, services =>
+        var options = Tune(DefaultOptions());
+        _operator = OperatorHost.Build(adjust is null ? options : adjust(options), KubeConfig, services =>
         {
             services.AddSingleton(registry);
             configure?.Invoke(services);
@@ -162,15 +163,15 @@ public sealed class OperatorStack : IAsyncLifetime
     public IHost BuildOperator(Func<OperatorOptions, OperatorOptions> adjust)
     {
         ArgumentNullException.ThrowIfNull(adjust);
-        return OperatorHost.Build(adjust(DefaultOptions(null)), KubeConfig);
+        return OperatorHost.Build(adjust(DefaultOptions()), KubeConfig);
     }
 
-    private OperatorOptions DefaultOptions(TimeSpan? resyncPeriod) => new()
+    private OperatorOptions DefaultOptions() => new()
     {
         Region = MotoServer.Region,
         AwsEndpointUrl = Proxy.Endpoint,
         ClusterId = ClusterId, // explicit, so a real cluster's kube-system UID does not change the expected tags
-        ResyncPeriod = resyncPeriod ?? TimeSpan.FromSeconds(20),
+        ResyncPeriod = TimeSpan.FromSeconds(20),
         Workers = 4,
         MetricsBindAddress = "0",
         HealthProbeBindAddress = "0",

@@ -98,7 +98,7 @@ public sealed class ServiceAtRestTests(OperatorStack stack) : IClassFixture<Oper
     private async Task QuickResyncAsync()
     {
         await stack.StopOperatorAsync();
-        await stack.StartOperatorAsync(resyncPeriod: Resync);
+        await stack.StartOperatorAsync(adjust: options => options with { ResyncPeriod = Resync });
     }
 
     private async Task<ServiceStack> NamesAsync(string prefix)

@@ -16,7 +16,8 @@ namespace EcsOperator.IntegrationTests.Image;
 /// The published operator (<see cref="PublishedImage"/>) run as the image runs it, as far as a machine without a
 /// container engine allows: bubblewrap maps it to the runtime stage's USER (65532) in a user namespace, the whole
 /// root filesystem is read-only, /tmp is an empty tmpfs, and the environment is only the image's ENV plus what a
-/// pod would get (the AWS endpoint and dummy credentials). It talks to LocalKube and moto on loopback.
+/// pod would get (the AWS endpoint and dummy credentials). It talks to LocalKube on loopback, and to moto through the
+/// fault proxy (as every integration fixture does), so that its AWS calls are counted and recorded too.
 /// Started by the first test that asks (so that a missing tool skips that test, not the fixture); stopped by PID on
 /// dispose; bwrap's --die-with-parent also takes it down if the test host dies.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class SandboxedOperator : IAsyncDisposable
     private PublishedImage? _image;
     private Process? _process;
     private LocalKubeServer? _kube;
+    private global::AwsFaultProxy.FaultProxy? _proxy;
 
     public MotoServer Moto { get; } = new();
 
@@ -77,22 +79,35 @@ public sealed class SandboxedOperator : IAsyncDisposable
         var bwrap = _bwrap = await RequireUserNamespacesAsync(ct);
         var image = _image = await PublishedImage.GetAsync(ct);
         await Moto.InitializeAsync();
+        _proxy = await global::AwsFaultProxy.FaultProxy.StartAsync(new global::AwsFaultProxy.FaultProxyOptions { Upstream = Moto.Endpoint }, ct);
         _kube = await LocalKubeServer.StartAsync(new LocalKubeOptions { Port = FreePort.Next(), CrdDirectory = RepositoryRoot.Combine("config", "crds") }, ct);
         Objects = new KubeObjects(new Kubernetes(new KubernetesClientConfiguration { Host = _kube.BaseUri.ToString() }));
         Ecs = MotoAws.Factory(Moto).CreateEcs();
         var leaseNamespace = await Objects.CreateNamespaceAsync(TestNames.Unique("ecs-operator-system"));
-        MetricsAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // The image's default: HTTPS with a self-signed certificate made at start, scrapes checked by TokenReview and SAR.
+        MetricsAddress = new Uri($"https://127.0.0.1:{FreePort.Next()}");
         HealthAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
 
         _process = Start(bwrap, image, SandboxArgs(image), [.. image.Command,
             "--kubeconfig", _kube.Kubeconfig.Path,
             "--region", MotoServer.Region,
-            "--aws-endpoint-url", Moto.Endpoint.ToString(),
+            "--aws-endpoint-url", _proxy.Endpoint.ToString(),
             "--cluster-id", "image-test",
             "--leader-elect", "--leader-election-namespace", leaseNamespace,
             "--metrics-bind-address", MetricsAddress.Authority,
             "--health-probe-bind-address", HealthAddress.Authority]);
         await WaitReadyAsync(ct);
+    }
+
+    /// <summary>
+    /// A client that scrapes /metrics as Prometheus does with the chart's ServiceMonitor: a bearer token (LocalKube's
+    /// TokenReview accepts any) and the self-signed certificate not verified.
+    /// </summary>
+    public static HttpClient MetricsClient()
+    {
+        var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox-scraper");
+        return http;
     }
 
     /// <summary>Runs another command in the operator's sandbox (same user, mounts and environment), to check the sandbox itself.</summary>
@@ -121,6 +136,11 @@ public sealed class SandboxedOperator : IAsyncDisposable
         if (_kube is not null)
         {
             await _kube.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
         }
 
         await Moto.DisposeAsync();

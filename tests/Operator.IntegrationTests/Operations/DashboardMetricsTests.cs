@@ -45,7 +45,7 @@ public sealed class DashboardMetricsTests(SandboxedOperator stack) : IClassFixtu
             Spec = new ClusterSpec { ClusterName = TestNames.Unique("dash") },
         });
         await sandbox.Objects.WaitReadyAsync<V1alpha1Cluster>(ns, "demo");
-        using var http = new HttpClient();
+        using var http = SandboxedOperator.MetricsClient();
         var scrape = "";
         Assert.True(
             await Eventually.TrueAsync(async () =>

@@ -17,7 +17,8 @@ public sealed class ChartRenderTests
     {
         var rendered = await RenderAsync(await Helm.ForAsync(Helm.V3), ConfigReleaseName, ConfigNamespace);
 
-        AssertSame(Config("rbac", "role.yaml")["rules"], Single(rendered, "ClusterRole")["rules"], "ClusterRole rules");
+        AssertSame(Config("rbac", "role.yaml")["rules"], Single(rendered, "ClusterRole", ConfigReleaseName)["rules"], "ClusterRole rules");
+        AssertSame(Config("rbac", "metrics_reader_role.yaml")["rules"], Single(rendered, "ClusterRole", ConfigReleaseName + "-metrics-reader")["rules"], "metrics-reader rules");
         AssertSame(Config("rbac", "leader_election_role.yaml")["rules"], Single(rendered, "Role")["rules"], "leader-election Role rules");
         AssertSame(Config("rbac", "role_binding.yaml")["subjects"], Single(rendered, "ClusterRoleBinding")["subjects"], "ClusterRoleBinding subjects");
         AssertSame(Config("rbac", "leader_election_role_binding.yaml")["subjects"], Single(rendered, "RoleBinding")["subjects"], "RoleBinding subjects");
@@ -62,7 +63,7 @@ public sealed class ChartRenderTests
         Assert.Equal(
             ["--leader-elect", "--leader-election-id=shard-a-leader", "--leader-election-lease-duration=30s", "--leader-election-renew-deadline=20s",
              "--leader-election-retry-period=4s", "--region=eu-west-1", "--aws-budget-scale=0.5", "--resync-period=30m", "--workers=8",
-             "--metrics-bind-address=:9090", "--health-probe-bind-address=:8081", "--aws-endpoint-url=http://moto.example.internal:5000",
+             "--metrics-bind-address=:9090", "--metrics-cert-path=/etc/ecs-operator/metrics-certs", "--health-probe-bind-address=:8081", "--aws-endpoint-url=http://moto.example.internal:5000",
              "--cluster-id=prod-eu-1", "--namespace=payments", "--selector=shard=a", "--kubeconfig=/etc/ecs-operator/remote/kubeconfig"],
             args.Skip(1));
     }
@@ -98,6 +99,28 @@ public sealed class ChartRenderTests
         var service = Single(rendered, "Service");
         Assert.Equal(9443, service["spec"]!["ports"]![0]!["port"]!.GetValue<long>());
         Assert.Equal("platform", Str(service["metadata"]!["annotations"]!["example.com/team"]));
+        Assert.Equal("ecs-operator-metrics-tls", Str(pod["spec"]!["volumes"]!.AsArray().Single(v => Str(v!["name"]) == "metrics-certs")!["secret"]!["secretName"]));
+    }
+
+    [Fact]
+    public async Task The_service_monitor_scrapes_https_with_the_service_account_token_or_plain_http_when_not_secure()
+    {
+        var helm = await Helm.ForAsync(Helm.V3);
+
+        var secure = await RenderAsync(helm, "shard-a", "payments-ops", "--values", EveryOptionValues);
+        var plain = await RenderAsync(helm, "ecs", "ops", "--set", "metrics.serviceMonitor.enabled=true", "--set", "metrics.secure=false");
+        var none = await RenderAsync(helm, "ecs", "ops");
+
+        var endpoint = Single(secure, "ServiceMonitor")["spec"]!["endpoints"]![0]!;
+        Assert.Equal(("metrics", "https", "/var/run/secrets/kubernetes.io/serviceaccount/token"), (Str(endpoint["port"]), Str(endpoint["scheme"]), Str(endpoint["bearerTokenFile"])));
+        Assert.Equal("ecs-operator-metrics.payments-ops.svc", Str(endpoint["tlsConfig"]!["serverName"]));
+        Assert.Equal("kube-prometheus-stack", Str(Single(secure, "ServiceMonitor")["metadata"]!["labels"]!["release"]));
+        AssertSame(Single(secure, "Service")["spec"]!["selector"], Single(secure, "ServiceMonitor")["spec"]!["selector"]!["matchLabels"], "ServiceMonitor selector");
+        Assert.Equal("http", Str(Single(plain, "ServiceMonitor")["spec"]!["endpoints"]![0]!["scheme"]));
+        Assert.Contains("--metrics-secure=false", Single(plain, "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]!.AsArray().Select(a => Str(a)));
+        Assert.DoesNotContain(none, o => Str(o["kind"]) == "ServiceMonitor");
+        Assert.Equal([new JsonObject { ["nonResourceURLs"] = new JsonArray("/metrics"), ["verbs"] = new JsonArray("get") }.ToJsonString()],
+            Single(none, "ClusterRole", "ecs-ecs-operator-metrics-reader")["rules"]!.AsArray().Select(r => r!.ToJsonString()));
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public sealed class ProbeAndMetricsTests
     private static OperatorRuntimeOptions Options() => new()
     {
         MetricsBindAddress = "127.0.0.1:0",
+        MetricsSecure = false,
         HealthProbeBindAddress = "127.0.0.1:0",
     };
 }

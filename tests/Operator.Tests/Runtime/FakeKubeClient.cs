@@ -177,6 +177,10 @@ public sealed class FakeKubeClient<TEntity> : IKubeClient
 
     public Task<V1Lease> ReplaceLeaseAsync(V1Lease lease, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<V1TokenReviewStatus> ReviewTokenAsync(string token, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<V1SubjectAccessReviewStatus> ReviewAccessAsync(V1SubjectAccessReviewSpec question, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<string> GetClusterIdAsync(CancellationToken cancellationToken) => Task.FromResult("fake-cluster");
 
     private void StoreOrRemove(string key, TEntity obj)

@@ -47,6 +47,12 @@ public interface IKubeClient
     /// <summary>Replaces the lease (its resourceVersion guards against a concurrent holder).</summary>
     Task<V1Lease> ReplaceLeaseAsync(V1Lease lease, CancellationToken cancellationToken);
 
+    /// <summary>Asks the API server who a bearer token belongs to (a TokenReview), for the metrics endpoint's authentication.</summary>
+    Task<V1TokenReviewStatus> ReviewTokenAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Asks the API server whether a user may do something (a SubjectAccessReview), for the metrics endpoint's authorization.</summary>
+    Task<V1SubjectAccessReviewStatus> ReviewAccessAsync(V1SubjectAccessReviewSpec question, CancellationToken cancellationToken);
+
     /// <summary>The kube-system namespace's UID: unique per cluster, the default cluster-id.</summary>
     Task<string> GetClusterIdAsync(CancellationToken cancellationToken);
 }

@@ -193,6 +193,20 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
             cancellationToken);
     }
 
+    public async Task<V1TokenReviewStatus> ReviewTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var review = new V1TokenReview { Spec = new V1TokenReviewSpec { Token = token } };
+        var answer = await TransientRetry.RunAsync(ct => Api.AuthenticationV1.CreateTokenReviewAsync(review, cancellationToken: ct), cancellationToken);
+        return answer.Status;
+    }
+
+    public async Task<V1SubjectAccessReviewStatus> ReviewAccessAsync(V1SubjectAccessReviewSpec question, CancellationToken cancellationToken)
+    {
+        var review = new V1SubjectAccessReview { Spec = question };
+        var answer = await TransientRetry.RunAsync(ct => Api.AuthorizationV1.CreateSubjectAccessReviewAsync(review, cancellationToken: ct), cancellationToken);
+        return answer.Status;
+    }
+
     public async Task<string> GetClusterIdAsync(CancellationToken cancellationToken)
     {
         var kubeSystem = await TransientRetry.RunAsync(

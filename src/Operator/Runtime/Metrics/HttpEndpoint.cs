@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +11,8 @@ namespace EcsOperator.Runtime.Metrics;
 
 /// <summary>
 /// A small Kestrel listener for the metrics or health endpoints, bound with controller-runtime's address syntax
-/// (":8080" for every interface, "127.0.0.1:0" for a free loopback port, "0" to disable).
+/// (":8080" for every interface, "127.0.0.1:0" for a free loopback port, "0" to disable), over HTTPS when given a
+/// certificate.
 /// </summary>
 public sealed class HttpEndpoint : IAsyncDisposable
 {
@@ -26,7 +28,7 @@ public sealed class HttpEndpoint : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts listening, or returns null when the bind address is "0" (disabled).</summary>
-    public static async Task<HttpEndpoint?> StartAsync(string bindAddress, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    public static async Task<HttpEndpoint?> StartAsync(string bindAddress, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var url = ToUrl(bindAddress);
@@ -37,6 +39,13 @@ public sealed class HttpEndpoint : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (certificate is not null)
+        {
+            url = "https://" + url["http://".Length..];
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         map(app);

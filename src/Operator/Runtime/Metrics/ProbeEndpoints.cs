@@ -8,10 +8,19 @@ namespace EcsOperator.Runtime.Metrics;
 /// <summary>The routes of the two listeners: /metrics (Prometheus text format), /healthz and /readyz.</summary>
 public static class ProbeEndpoints
 {
-    public static void MapMetrics(IEndpointRouteBuilder routes, CollectorRegistry registry)
+    /// <summary>/metrics; every scrape is checked by <paramref name="access"/> first when it is given (--metrics-secure).</summary>
+    public static void MapMetrics(IEndpointRouteBuilder routes, CollectorRegistry registry, MetricsAccess? access = null)
     {
         routes.MapGet("/metrics", async (HttpContext context) =>
         {
+            if (access is not null && await access.CheckAsync(context) is { } refusal)
+            {
+                context.Response.StatusCode = refusal.Code;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(refusal.Message, context.RequestAborted);
+                return;
+            }
+
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             await registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
         });
