@@ -54,7 +54,7 @@ public sealed class OperatorProcess : IAsyncDisposable
             "--aws-endpoint-url", stack.Proxy.Endpoint.ToString().TrimEnd('/'),
             "--aws-budget-scale", (stack.RateScale * run.BudgetScale).ToString(CultureInfo.InvariantCulture),
             "--resync-period", $"{(int)run.ResyncPeriod.TotalMilliseconds}ms", "--workers", run.Workers.ToString(CultureInfo.InvariantCulture),
-            "--metrics-bind-address", $"127.0.0.1:{port}", "--health-probe-bind-address", "0",
+            "--metrics-bind-address", $"127.0.0.1:{port}", "--metrics-secure=false", "--health-probe-bind-address", "0",
         };
         if (run.ResyncStrategy is not null)
         {

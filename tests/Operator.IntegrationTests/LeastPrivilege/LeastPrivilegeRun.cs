@@ -8,6 +8,7 @@ using LocalKube.Audit;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 using Elb = EcsOperator.Aws.ElasticLoadBalancingV2.Model;
+using Iam = EcsOperator.Aws.Iam.Model;
 
 namespace EcsOperator.IntegrationTests.LeastPrivilege;
 
@@ -28,6 +29,8 @@ public sealed class LeastPrivilegeRun : IAsyncLifetime
 
     /// <summary>The distinct service:Action the operator called.</summary>
     public IReadOnlySet<string> AwsActions { get; private set; } = new HashSet<string>();
+
+    private const string AssumedByEcsTasks = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -89,9 +92,16 @@ public sealed class LeastPrivilegeRun : IAsyncLifetime
             b.Spec.Tags = new Dictionary<string, string> { ["tier"] = "front" };
         });
 
-        // A task definition with an EFS volume: its file system and access point are checked before registering.
-        var files = TaskDefinitions.Web(ns, TestNames.Unique("least-efs"), change: t => t.Volumes =
-            [new Volume { Name = "data", EfsVolumeConfiguration = new EfsVolumeConfiguration { FileSystemId = seed.FileSystemId, TransitEncryption = "ENABLED", AuthorizationConfig = new EfsAuthorizationConfig { AccessPointId = seed.AccessPointId } } }]);
+        // A task definition with an EFS volume and task/execution roles: the file system, its access point and the
+        // roles are checked before registering (iam:GetRole), and the roles are passed to ECS (iam:PassRole).
+        using var iam = MotoAws.Factory(_stack.Moto).CreateIam();
+        var role = await iam.CreateRoleAsync(new Iam.CreateRoleRequest { RoleName = TestNames.Unique("least-role"), AssumeRolePolicyDocument = AssumedByEcsTasks }, Ct);
+        var files = TaskDefinitions.Web(ns, TestNames.Unique("least-efs"), change: t =>
+        {
+            t.Volumes = [new Volume { Name = "data", EfsVolumeConfiguration = new EfsVolumeConfiguration { FileSystemId = seed.FileSystemId, TransitEncryption = "ENABLED", AuthorizationConfig = new EfsAuthorizationConfig { AccessPointId = seed.AccessPointId } } }];
+            t.ExecutionRoleArn = role.Role!.Arn;
+            t.TaskRoleArn = role.Role.Arn;
+        });
         files.Metadata.Name = "files";
         await _stack.Objects.CreateAsync(files);
         await _stack.Objects.WaitReadyAsync<V1alpha1TaskDefinition>(ns, "files");

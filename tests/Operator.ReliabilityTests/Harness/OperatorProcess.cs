@@ -38,6 +38,7 @@ public sealed class OperatorProcess : IAsyncDisposable
             "--resync-period", launch.ResyncPeriod,
             "--workers", "4",
             "--metrics-bind-address", $"127.0.0.1:{metricsPort.ToString(CultureInfo.InvariantCulture)}",
+            "--metrics-secure=false", // scraped over plain HTTP by the test; the secure default is MetricsAuthTests' subject
             "--health-probe-bind-address", "0",
             .. launch.ExtraArguments,
         ];
