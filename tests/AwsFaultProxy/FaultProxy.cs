@@ -73,7 +73,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var forwarder = new UpstreamForwarder(upstream, options.UpstreamTimeout, options.PreserveHost);
         var ecsFront = options.EcsScheduler ? new EcsFront(forwarder, options.TimeProvider, options.EcsSchedulerDelay) : null;
         var holds = new ResponseHolds();
-        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger);
+        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger, app.Lifetime.ApplicationStopping);
         var control = new ControlEndpoints(rules, stats, holds, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)
