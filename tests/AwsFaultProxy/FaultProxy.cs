@@ -77,7 +77,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var ecsFront = options.EcsScheduler ? new EcsFront(forwarder, options.TimeProvider, options.EcsSchedulerDelay) : null;
         var holds = new ResponseHolds();
         var actions = new ActionRecord(options.ActionLogPath);
-        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger, actions);
+        var handler = new ProxyHandler(rules, stats, holds, forwarder, ecsFront, upstream, logger, actions, app.Lifetime.ApplicationStopping);
         var control = new ControlEndpoints(rules, stats, holds, logger);
         app.Run(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)

@@ -7,8 +7,11 @@ namespace AwsFaultProxy;
 /// <summary>
 /// Handles one AWS call: identify it, ask the rules, wait out any latency, then inject the fault or forward
 /// (paging when a SplitPages rule fired), or let the ECS services front answer the calls it owns. Stats are recorded before the client can see the response.
+/// A call that was forwarded is carried through to the upstream's answer even when the client hangs up meanwhile, as AWS
+/// applies a request it has received whoever still listens: the record then holds every call the upstream applied (a
+/// create the client abandoned still counts as a create), with a null client status.
 /// </summary>
-internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseHolds holds, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger, ActionRecord actions)
+internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseHolds holds, UpstreamForwarder forwarder, EcsFront? ecsFront, Uri upstream, ILogger logger, ActionRecord actions, CancellationToken stopping)
 {
     private readonly PageSplitter _pager = new(forwarder, stats);
 
@@ -42,9 +45,10 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         bool paged;
         try
         {
-            (response, paged) = await SendAsync(context, operation, decision, body, ct);
+            // Not the client's token: its hang-up must not abort (and so hide) a call the upstream may already have applied.
+            (response, paged) = await SendAsync(context, operation, decision, body, stopping);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
         {
             Log.ForwardFailed(logger, operation.Service, operation.Operation, upstream, e.Message);
             stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway, origin: CallOrigin.Of(context));
@@ -64,8 +68,9 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
             }
 
             var fault = decision.Hold is not null ? FaultKind.HoldResponse : paged ? FaultKind.SplitPages : (FaultKind?)null;
-            stats.RecordCall(operation, decision, fault, status, status, CallOrigin.Of(context));
-            if (decision.Hold is not null && !await HoldAsync(operation, status, ct))
+            var clientGone = ct.IsCancellationRequested;
+            stats.RecordCall(operation, decision, fault, clientGone ? null : status, status, CallOrigin.Of(context));
+            if (clientGone || (decision.Hold is not null && !await HoldAsync(operation, status, ct)))
             {
                 return;
             }

@@ -14,7 +14,8 @@ internal sealed record ReceivedRequest(string Method, string RawTarget, IReadOnl
 
 /// <summary>
 /// A loopback upstream that records every request and answers 201 with a recognisable header and a body
-/// written in several chunks, to check that the proxy forwards and streams without changing anything.
+/// written in several chunks, to check that the proxy forwards and streams without changing anything. Given an
+/// answer gate, it works on each request (as AWS does, whether or not the caller still listens) until the gate opens.
 /// </summary>
 internal sealed class RecordingUpstream : IAsyncDisposable
 {
@@ -22,10 +23,23 @@ internal sealed class RecordingUpstream : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly List<ReceivedRequest> _received = [];
+    private readonly TaskCompletionSource _firstArrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _answerGate;
+    private int _answered;
 
-    private RecordingUpstream(WebApplication app) => _app = app;
+    private RecordingUpstream(WebApplication app, Task answerGate)
+    {
+        _app = app;
+        _answerGate = answerGate;
+    }
 
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Completes when the first request has been read in full.</summary>
+    public Task FirstArrival => _firstArrival.Task;
+
+    /// <summary>Answers written to the end.</summary>
+    public int Answered => Volatile.Read(ref _answered);
 
     public IReadOnlyList<ReceivedRequest> Received
     {
@@ -38,11 +52,11 @@ internal sealed class RecordingUpstream : IAsyncDisposable
         }
     }
 
-    public static async Task<RecordingUpstream> StartAsync()
+    public static async Task<RecordingUpstream> StartAsync(Task? answerGate = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var upstream = new RecordingUpstream(builder.Build());
+        var upstream = new RecordingUpstream(builder.Build(), answerGate ?? Task.CompletedTask);
         upstream._app.Run(upstream.AnswerAsync);
         await upstream._app.StartAsync();
         var address = upstream._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -67,6 +81,9 @@ internal sealed class RecordingUpstream : IAsyncDisposable
             _received.Add(new ReceivedRequest(context.Request.Method, rawTarget, headers, body.ToArray()));
         }
 
+        _firstArrival.TrySetResult();
+        await _answerGate;
+
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.Headers["x-amzn-RequestId"] = "upstream-request-id";
         context.Response.Headers["X-Upstream-Marker"] = "seen";
@@ -75,5 +92,7 @@ internal sealed class RecordingUpstream : IAsyncDisposable
             await context.Response.WriteAsync(chunk);
             await context.Response.Body.FlushAsync();
         }
+
+        Interlocked.Increment(ref _answered);
     }
 }

@@ -11,13 +11,15 @@ namespace EcsOperator.ReliabilityTests.Failover;
 /// the lease. Once its renew deadline (2 s) has passed it must start no new mutating call, and the other replica's lease
 /// (3 s) can start no earlier than that: the proxy's record shows none of the old leader's mutations started later than
 /// the renew deadline (plus one retry period), no overlap of the replicas' mutations, and the other replica finishes.
+/// The old leader cancels its in-flight calls when it loses the lease; one that AWS had already received is applied
+/// all the same (a RegisterTaskDefinition the successor then finds by its tags), and the proxy's record keeps it.
 /// </summary>
 public sealed class LeaderPartitionTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMilliseconds(500);
 
-    [Fact(Skip = "Fails 2 runs in 6 on the shared machine, cause not found yet: seed 15069069 converged with 5 RegisterTaskDefinition of 8 (3 TaskDefinitions Ready at generation 2 with no new revision registered), seed 14515061 timed out before the partition. See docs/reliability.md.")]
+    [Fact]
     public async Task A_partitioned_leader_starts_no_mutation_after_its_renew_deadline_and_the_other_finishes()
     {
         ExternalTools.RequireMoto();
@@ -52,11 +54,18 @@ public sealed class LeaderPartitionTests(ITestOutputHelper output)
         var timeline = new MutationTimeline(aws.Proxy.Stats.Journal());
         var oldLeader = $"ecs-operator.pid-{leader.ProcessId}";
         var late = timeline.Mutations.Where(c => MutationTimeline.Replica(c.UserAgent) == oldLeader && c.Started > leaderLink.PartitionedAt + RenewDeadline + RetryPeriod).ToList();
-        ReliabilityReport.Line(output, $"partitioned {oldLeader} at {leaderLink.PartitionedAt:HH:mm:ss.fff}; {timeline.Mutations.Count} mutations by {string.Join(", ", timeline.Replicas)}; {late.Count} by the old leader after its renew deadline");
+        var abandoned = timeline.Mutations.Count(c => c.ClientStatus is null);
+        ReliabilityReport.Line(output, $"partitioned {oldLeader} at {leaderLink.PartitionedAt:HH:mm:ss.fff}; {timeline.Mutations.Count} mutations by {string.Join(", ", timeline.Replicas)} ({abandoned} abandoned by their caller, answered upstream); {late.Count} by the old leader after its renew deadline");
         Assert.True(late.Count == 0, $"the partitioned leader mutated after its renew deadline ({run}): {string.Join("; ", late.Select(c => $"{c.Operation} at {c.Started:HH:mm:ss.fff}"))}");
         var overlaps = timeline.Overlaps();
         Assert.True(overlaps.Count == 0, $"two replicas mutating at once ({run}):\n{string.Join("\n", overlaps.Take(10))}");
-        Assert.Empty(StackAudit.DuplicateCreates(StackAudit.CreateCounts(aws.Proxy), stack, distinctSpecsPerFamily: 2));
+        // Both counts: the proxy's record (every create AWS applied, also one the old leader cancelled when it lost the
+        // lease) and what moto holds; before the proxy recorded abandoned calls, the first undercounted (5 of 8).
+        var creates = StackAudit.CreateCounts(aws.Proxy);
+        var resources = await StackAudit.DuplicateResourcesAsync(aws, stack, distinctSpecsPerFamily: 2);
+        ReliabilityReport.Line(output, $"creates in the proxy's record: {string.Join(", ", creates.Select(c => $"{c.Key} {c.Value}"))}; duplicates in moto: {resources.Count}");
+        Assert.True(resources.Count == 0, $"duplicates in moto ({run}): {string.Join("; ", resources)}");
+        Assert.Empty(StackAudit.DuplicateCreates(creates, stack, distinctSpecsPerFamily: 2));
     }
 
     private static async Task<bool> GaugeIsAsync(OperatorProcess replica, double value) =>
