@@ -43,7 +43,7 @@ public abstract class BatchedResyncSweep<TEntity, TObserved>(IResourceCache<TEnt
         var enqueued = new HashSet<ReconcileRequest>();
         try
         {
-            var targets = prefetched.Open(keys.Select(cache.Get).OfType<TEntity>())
+            var targets = prefetched.Open(keys.Select(cache.Get).OfType<TEntity>().Where(IsSteady))
                 .Select(obj => (Key: ReconcileRequest.For(obj), Target: TargetOf(obj)))
                 .Where(t => t.Target is not null)
                 .Select(t => (t.Key, t.Target!));
@@ -69,6 +69,15 @@ public abstract class BatchedResyncSweep<TEntity, TObserved>(IResourceCache<TEnt
             }
         }
     }
+
+    /// <summary>
+    /// Only objects at rest are read in batches: converged on their generation (Ready), not paused, not being deleted.
+    /// The rest reconcile as they would without a sweep: an invalid or unresolved object makes no AWS call at all, a
+    /// paused one is not read, and one that is rolling out or being deleted reads what its own step needs.
+    /// </summary>
+    private static bool IsSteady(TEntity obj) =>
+        DriftReporter.WasConverged(obj) && obj.Metadata.DeletionTimestamp is null
+        && !Pause.IsPaused(obj);
 
     /// <summary>Reads one page and fills its slots; a failed read leaves them empty (each reconcile reads for itself).</summary>
     private async Task<int> ReadAsync(SweepPage page, CancellationToken cancellationToken)

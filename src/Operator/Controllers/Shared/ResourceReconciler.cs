@@ -24,7 +24,7 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     public async Task<ReconcileResult> ReconcileAsync(TEntity obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        if (IsPaused(obj))
+        if (Pause.IsPaused(obj))
         {
             return await PausedAsync(obj, "reconciliation is paused", cancellationToken);
         }
@@ -40,7 +40,7 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
 
         // Held, not used: a sweep must not hand the next reconcile a picture taken while this one deletes.
         using var lease = services.Prefetched.Begin(obj);
-        if (IsPaused(obj))
+        if (Pause.IsPaused(obj))
         {
             // Done would release the finalizer: look again after the resync period (removing the annotation requeues at once).
             await PausedAsync(obj, "deletion is paused: the finalizer and the AWS side stay until the annotation is removed", cancellationToken);
@@ -238,10 +238,6 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
         await services.Status.ReconcilingAsync(obj, ConditionReasons.Paused, $"{message} ({WellKnown.ReconcileAnnotation}: {WellKnown.Paused})", cancellationToken);
         return ReconcileResult.Done;
     }
-
-    private static bool IsPaused(TEntity obj) =>
-        obj.Metadata.Annotations?.TryGetValue(WellKnown.ReconcileAnnotation, out var value) == true
-        && string.Equals(value, WellKnown.Paused, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTransportFailure(Exception e) =>
         e is HttpRequestException or IOException or TimeoutException or Amazon.Runtime.AmazonClientException

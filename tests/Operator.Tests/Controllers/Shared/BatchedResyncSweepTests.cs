@@ -42,7 +42,7 @@ public sealed class BatchedResyncSweepTests
     {
         for (var i = 0; i < count; i++)
         {
-            _kube.Apply(new V1alpha1Cluster { Metadata = new() { Name = $"c{i}", NamespaceProperty = "ns", Uid = $"uid-c{i}", Finalizers = [WellKnown.Finalizer] }, Spec = new ClusterSpec() });
+            _kube.Apply(AtRest(new V1alpha1Cluster { Metadata = new() { Name = $"c{i}", NamespaceProperty = "ns", Uid = $"uid-c{i}", Finalizers = [WellKnown.Finalizer] }, Spec = new ClusterSpec() }));
             _clusters.Upsert(_kube.Peek($"ns/c{i}")!);
         }
     }
@@ -157,12 +157,43 @@ public sealed class BatchedResyncSweepTests
         }
     }
 
+    [Fact]
+    public async Task Objects_not_at_rest_are_only_enqueued_never_read_in_a_batch()
+    {
+        AddClusters(3);
+        _clusters.Upsert(Changed(_clusters.Get(new ReconcileRequest("ns", "c0"))!, c => c.Status.Conditions = [new Condition { Type = ConditionTypes.Stalled, Status = ConditionStatus.True, Reason = "InvalidSpec" }]));
+        _clusters.Upsert(Changed(_clusters.Get(new ReconcileRequest("ns", "c1"))!, c => c.Metadata.Annotations = new Dictionary<string, string> { [WellKnown.ReconcileAnnotation] = WellKnown.Paused }));
+        _clusters.Upsert(Changed(_clusters.Get(new ReconcileRequest("ns", "c2"))!, c => c.Metadata.DeletionTimestamp = DateTime.UtcNow));
+        DescribeClustersAnswersFromAws();
+
+        await SweepClustersAsync();
+
+        Assert.Empty(_ecs.Calls);
+        Assert.Equal(3, _enqueued.Distinct().Count());
+    }
+
+    /// <summary>Converged on its generation: the state a steady-state resync reads in batches.</summary>
+    private static T AtRest<T>(T obj)
+        where T : IEcsResource
+    {
+        obj.Metadata.Generation = 1;
+        obj.ResourceStatus.ObservedGeneration = 1;
+        obj.ResourceStatus.Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, ObservedGeneration = 1 }];
+        return obj;
+    }
+
+    private static T Changed<T>(T obj, Action<T> change)
+    {
+        change(obj);
+        return obj;
+    }
+
     private ServiceProvider Provider() => new ServiceCollection().AddSingleton(_ecs.Api).BuildServiceProvider();
 
     private void AddService(string name, Action<V1alpha1Service> change)
     {
         var service = new V1alpha1Service { Metadata = new() { Name = name, NamespaceProperty = "ns" }, Spec = new ServiceSpec { TaskDefinition = "web:1" } };
-        change(service);
+        change(AtRest(service));
         _services.Upsert(service);
     }
 }
