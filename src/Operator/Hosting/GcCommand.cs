@@ -58,6 +58,11 @@ public static class GcCommand
         {
             return await FailAsync($"AWS refused {e.ErrorCode}: {e.Message}");
         }
+        catch (Amazon.Runtime.AmazonClientException e)
+        {
+            // No credentials found, no region: the SDK's own configuration errors.
+            return await FailAsync($"AWS client configuration: {e.Message}");
+        }
         catch (HttpRequestException e)
         {
             return await FailAsync($"cannot reach AWS or the Kubernetes API: {e.Message}");
