@@ -15,10 +15,10 @@ internal static class GcRun
         Assert.SkipWhen(stack.Kube is null, "gc is run with a kubeconfig for LocalKube");
         var cancellationToken = TestContext.Current.CancellationToken;
         var kubeconfig = Path.Combine(Path.GetTempPath(), TestNames.Unique("gc-kubeconfig"));
-        await File.WriteAllTextAsync(kubeconfig, $$"""
+        await File.WriteAllTextAsync(kubeconfig, $$$"""
             apiVersion: v1
             kind: Config
-            clusters: [{name: c, cluster: {server: "{{stack.Kube.BaseUri.ToString().TrimEnd('/')}}"}}]
+            clusters: [{name: c, cluster: {server: "{{{stack.Kube.BaseUri.ToString().TrimEnd('/')}}}"}}]
             contexts: [{name: c, context: {cluster: c, user: u}}]
             users: [{name: u, user: {token: t}}]
             current-context: c

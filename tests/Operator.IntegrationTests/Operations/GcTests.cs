@@ -84,7 +84,7 @@ public sealed class GcTests(OperatorStack stack) : IClassFixture<OperatorStack>
             Tags = AwsTags.ToList(Owner(ns, V1alpha1TaskDefinition.KindName)),
         }, Ct);
         var groupTags = Owner(ns, V1alpha1LoadBalancerBinding.KindName).Select(t => new Elb.Tag { Key = t.Key, Value = t.Value }).ToList();
-        var group = await elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest { Name = TestNames.Unique("gc-tg")[..20], Protocol = "HTTP", Port = 80, VpcId = seed.VpcId, TargetType = "ip", Tags = groupTags }, Ct);
+        var group = await elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest { Name = TestNames.Unique("gc-tg"), Protocol = "HTTP", Port = 80, VpcId = seed.VpcId, TargetType = "ip", Tags = groupTags }, Ct);
         var groupArn = group.TargetGroups![0].TargetGroupArn!;
         var rule = await elb.CreateRuleAsync(new Elb.CreateRuleRequest
         {
@@ -103,7 +103,7 @@ public sealed class GcTests(OperatorStack stack) : IClassFixture<OperatorStack>
     private static IEnumerable<string> ReportedArns(string report) =>
         report.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(cells => cells.Length >= 4 && Enum.TryParse<GcKind>(cells[0], out _))
+            .Where(cells => cells.Length >= 4 && Enum.GetNames<GcKind>().Contains(cells[0]))
             .Select(cells => cells[1]);
 
     private async Task<string> RevisionStatusAsync(string arn)
