@@ -1,5 +1,6 @@
 using EcsOperator.Aws.Core;
 using EcsOperator.Aws.Ecs;
+using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Controllers.TaskDefinition;
 using Ecs = EcsOperator.Aws.Ecs.Model;
@@ -57,7 +58,7 @@ public sealed class EcsInventory(IEcsApi ecs)
                 .Where(s => s.ServiceArn is not null && s.Status != "INACTIVE")
                 .Select(s => new GcResource(GcKind.EcsService, s.ServiceArn!, AwsTags.ToDictionary(s.Tags), clusterArn, s.Status)
                 {
-                    NeedsScaleDown = s.DesiredCount > 0 && s.SchedulingStrategy != "DAEMON",
+                    NeedsScaleDown = ServiceManager.NeedsScaleDown(s),
                 }));
         }
 

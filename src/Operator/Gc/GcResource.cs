@@ -16,7 +16,7 @@ public enum GcKind
 /// </summary>
 public sealed record GcResource(GcKind Kind, string Arn, IReadOnlyDictionary<string, string> Tags, string? Parent = null, string? Status = null)
 {
-    /// <summary>A service's desired count and scheduling strategy: a REPLICA service above 0 is scaled down first.</summary>
+    /// <summary>An ACTIVE REPLICA service above 0 is scaled down before it is deleted, as the Service teardown does.</summary>
     public bool NeedsScaleDown { get; init; }
 }
 

@@ -51,7 +51,7 @@ public sealed class OrphanCollector(IEcsApi ecs, IElbv2Api elb)
         switch (resource.Kind)
         {
             case GcKind.EcsService:
-                if (resource.NeedsScaleDown && resource.Status == "ACTIVE")
+                if (resource.NeedsScaleDown)
                 {
                     await ecs.UpdateServiceAsync(new Ecs.UpdateServiceRequest { Cluster = resource.Parent, Service = resource.Arn, DesiredCount = 0 }, cancellationToken);
                 }
