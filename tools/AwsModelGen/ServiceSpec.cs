@@ -16,8 +16,8 @@ internal sealed record ServiceSpec(
     [
         new("ecs", "2014-11-13", "Ecs", "EcsOperator.Aws.Ecs", "IEcsApi", "EcsClient", "AmazonECSException",
         [
-            "CreateCluster", "DescribeClusters", "UpdateCluster", "PutClusterCapacityProviders", "DeleteCluster",
-            "RegisterTaskDefinition", "DescribeTaskDefinition", "ListTaskDefinitions", "DeregisterTaskDefinition",
+            "CreateCluster", "DescribeClusters", "ListClusters", "UpdateCluster", "PutClusterCapacityProviders", "DeleteCluster",
+            "RegisterTaskDefinition", "DescribeTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DeregisterTaskDefinition",
             "DeleteTaskDefinitions", "CreateService", "DescribeServices", "UpdateService", "DeleteService", "ListServices",
             "TagResource", "UntagResource", "ListTagsForResource",
         ]),

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EcsOperator.Hosting;
 
-/// <summary>The `ecs-operator` command line: `run` (the default) and `crds`.</summary>
+/// <summary>The `ecs-operator` command line: `run` (the default), `crds` and `gc`.</summary>
 public static class OperatorCommandLine
 {
     public static RootCommand Build()
@@ -10,6 +10,7 @@ public static class OperatorCommandLine
         var root = new RootCommand("ecs-operator: keeps AWS ECS converged to Kubernetes custom resources.");
         root.Add(RunCommand.Build());
         root.Add(CrdsCommand.Build());
+        root.Add(GcCommand.Build());
         return root;
     }
 

@@ -72,7 +72,7 @@ public static class OperatorHost
     /// The API client, naming itself in every request's User-Agent (as controller-runtime's managers do), so that audit
     /// logs, and the RBAC least-privilege test, can tell the operator's requests from anyone else's.
     /// </summary>
-    private static Kubernetes ApiClient(KubernetesClientConfiguration config)
+    internal static Kubernetes ApiClient(KubernetesClientConfiguration config)
     {
         var client = new Kubernetes(config);
         client.HttpClient.DefaultRequestHeaders.UserAgent.Clear();

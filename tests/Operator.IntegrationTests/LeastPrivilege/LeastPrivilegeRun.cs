@@ -3,6 +3,7 @@ using EcsOperator.Entities;
 using EcsOperator.Hosting;
 using EcsOperator.IntegrationTests.Aws;
 using EcsOperator.IntegrationTests.Controllers;
+using EcsOperator.IntegrationTests.Operations;
 using EcsOperator.Testing;
 using LocalKube.Audit;
 using Xunit;
@@ -17,7 +18,7 @@ namespace EcsOperator.IntegrationTests.LeastPrivilege;
 /// sends (LocalKube's request record, its User-Agent) and the AWS actions it calls (the fault proxy's action record).
 /// Its own stack, so that the record does not depend on which other tests ran: leader election, four kinds created,
 /// attached, updated, drifted, adopted and deleted, Events, and a secure /metrics scrape (TokenReview and
-/// SubjectAccessReview). The test side seeds and drifts AWS directly in moto, past the proxy, so only the operator's
+/// SubjectAccessReview), and a gc pass at the end. The test side seeds and drifts AWS directly in moto, past the proxy, so only the operator's
 /// calls are in the record.
 /// </summary>
 public sealed class LeastPrivilegeRun : IAsyncLifetime
@@ -57,6 +58,10 @@ public sealed class LeastPrivilegeRun : IAsyncLifetime
         await DriftAndAdoptAsync(ns);
         await ScrapeAsync(metrics);
         await DeleteEverythingAsync(ns);
+
+        // `ecs-operator gc` runs with the operator's policy and identity: its calls belong in the same record.
+        var gc = await GcRun.RunAsync(_stack, confirm: true);
+        Assert.True(gc.ExitCode == 0, gc.Output);
 
         KubePermissions = _stack.Kube.Requests.Permissions(OperatorHost.UserAgentProduct + "/");
         AwsActions = _stack.Proxy.Actions.Actions;

@@ -101,8 +101,13 @@ public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusRepo
     }
 
     /// <summary>Tags of up to any number of ELB resources, by ARN (batched by DescribeTags' limit).</summary>
-    public async Task<Dictionary<string, Dictionary<string, string>>> TagsAsync(IEnumerable<string> arns, CancellationToken cancellationToken)
+    public Task<Dictionary<string, Dictionary<string, string>>> TagsAsync(IEnumerable<string> arns, CancellationToken cancellationToken) =>
+        TagsAsync(elb, arns, cancellationToken);
+
+    /// <summary>The same read for a caller without an object (ecs-operator gc).</summary>
+    public static async Task<Dictionary<string, Dictionary<string, string>>> TagsAsync(IElbv2Api elb, IEnumerable<string> arns, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(elb);
         var tags = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var batch in arns.Distinct(StringComparer.Ordinal).Chunk(TagBatch))
         {

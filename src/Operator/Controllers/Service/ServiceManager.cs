@@ -90,7 +90,7 @@ public sealed class ServiceManager(IEcsApi ecs, StatusReporter<V1alpha1Service> 
 
         try
         {
-            if (service.Status == "ACTIVE" && service.DesiredCount > 0 && service.SchedulingStrategy != "DAEMON")
+            if (NeedsScaleDown(service))
             {
                 await UpdateAsync(obj, new Ecs.UpdateServiceRequest { Cluster = service.ClusterArn, Service = service.ServiceName, DesiredCount = 0 }, $"Scaled ECS service {service.ServiceName} to 0 before deleting it", cancellationToken);
             }
@@ -108,6 +108,13 @@ public sealed class ServiceManager(IEcsApi ecs, StatusReporter<V1alpha1Service> 
         {
             return true;
         }
+    }
+
+    /// <summary>Teardown scales an ACTIVE REPLICA service above 0 down first (a DAEMON service has no desired count to set).</summary>
+    public static bool NeedsScaleDown(Ecs.Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return service.Status == "ACTIVE" && service.DesiredCount > 0 && service.SchedulingStrategy != "DAEMON";
     }
 
     private async Task UpdateAsync(V1alpha1Service obj, Ecs.UpdateServiceRequest request, string note, CancellationToken cancellationToken)

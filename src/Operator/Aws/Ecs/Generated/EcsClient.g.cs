@@ -16,6 +16,9 @@ public sealed partial class EcsClient
     public Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("DescribeClusters", AwsApiFamily.EcsDescribe), request, EcsJsonContext.Default.DescribeClustersRequest, EcsJsonContext.Default.DescribeClustersResponse, cancellationToken);
 
+    public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(new AwsOperation("ListClusters", AwsApiFamily.EcsDescribe), request, EcsJsonContext.Default.ListClustersRequest, EcsJsonContext.Default.ListClustersResponse, cancellationToken);
+
     public Task<UpdateClusterResponse> UpdateClusterAsync(UpdateClusterRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("UpdateCluster", AwsApiFamily.EcsMutate), request, EcsJsonContext.Default.UpdateClusterRequest, EcsJsonContext.Default.UpdateClusterResponse, cancellationToken);
 
@@ -33,6 +36,9 @@ public sealed partial class EcsClient
 
     public Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("ListTaskDefinitions", AwsApiFamily.EcsDescribe), request, EcsJsonContext.Default.ListTaskDefinitionsRequest, EcsJsonContext.Default.ListTaskDefinitionsResponse, cancellationToken);
+
+    public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(new AwsOperation("ListTaskDefinitionFamilies", AwsApiFamily.EcsDescribe), request, EcsJsonContext.Default.ListTaskDefinitionFamiliesRequest, EcsJsonContext.Default.ListTaskDefinitionFamiliesResponse, cancellationToken);
 
     public Task<DeregisterTaskDefinitionResponse> DeregisterTaskDefinitionAsync(DeregisterTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(new AwsOperation("DeregisterTaskDefinition", AwsApiFamily.EcsMutate), request, EcsJsonContext.Default.DeregisterTaskDefinitionRequest, EcsJsonContext.Default.DeregisterTaskDefinitionResponse, cancellationToken);

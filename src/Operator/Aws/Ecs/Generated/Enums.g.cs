@@ -292,6 +292,13 @@ public static class TargetType
     public const string ContainerInstance = "container-instance";
 }
 
+public static class TaskDefinitionFamilyStatus
+{
+    public const string ACTIVE = "ACTIVE";
+    public const string INACTIVE = "INACTIVE";
+    public const string ALL = "ALL";
+}
+
 public static class TaskDefinitionField
 {
     public const string TAGS = "TAGS";

@@ -962,6 +962,24 @@ public partial class LinuxParameters
     public int? Swappiness { get; set; }
 }
 
+public partial class ListClustersRequest
+{
+    [JsonPropertyName("nextToken")]
+    public string? NextToken { get; set; }
+
+    [JsonPropertyName("maxResults")]
+    public int? MaxResults { get; set; }
+}
+
+public partial class ListClustersResponse
+{
+    [JsonPropertyName("clusterArns")]
+    public List<string>? ClusterArns { get; set; }
+
+    [JsonPropertyName("nextToken")]
+    public string? NextToken { get; set; }
+}
+
 public partial class ListServicesRequest
 {
     [JsonPropertyName("cluster")]
@@ -1002,6 +1020,30 @@ public partial class ListTagsForResourceResponse
 {
     [JsonPropertyName("tags")]
     public List<Tag>? Tags { get; set; }
+}
+
+public partial class ListTaskDefinitionFamiliesRequest
+{
+    [JsonPropertyName("familyPrefix")]
+    public string? FamilyPrefix { get; set; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    [JsonPropertyName("nextToken")]
+    public string? NextToken { get; set; }
+
+    [JsonPropertyName("maxResults")]
+    public int? MaxResults { get; set; }
+}
+
+public partial class ListTaskDefinitionFamiliesResponse
+{
+    [JsonPropertyName("families")]
+    public List<string>? Families { get; set; }
+
+    [JsonPropertyName("nextToken")]
+    public string? NextToken { get; set; }
 }
 
 public partial class ListTaskDefinitionsRequest
