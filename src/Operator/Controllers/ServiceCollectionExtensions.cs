@@ -42,8 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddController<V1alpha1Service, ServiceReconciler>("service", c => BatchedResync<V1alpha1Service, ServiceResyncSweep>(c, batched)
             .Index(Indexes.ClusterRef, Indexes.ClusterRefOf)
             .Index(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)
-            .WatchesThroughIndex<V1alpha1Cluster>(Indexes.ClusterRef)
-            .WatchesThroughIndex<V1alpha1TaskDefinition>(Indexes.TaskDefinitionRef)
+            .WatchesThroughIndex<V1alpha1Cluster>(Indexes.ClusterRef, c => ServiceReferences.WhatAServiceReads(c, c.Status.Arn))
+            .WatchesThroughIndex<V1alpha1TaskDefinition>(Indexes.TaskDefinitionRef, t => ServiceReferences.WhatAServiceReads(t, t.Status.Arn))
             .Watches<V1alpha1LoadBalancerBinding>((binding, _) => [new ReconcileRequest(binding.Metadata.NamespaceProperty ?? string.Empty, binding.Spec.ServiceRef.Name)]));
         services.AddController<V1alpha1LoadBalancerBinding, LoadBalancerBindingReconciler>("loadbalancerbinding", binding => binding
             .Index(Indexes.ServiceRef, Indexes.ServiceRefOf)

@@ -97,6 +97,17 @@ public sealed class ServiceReferences(
         return cluster[(cluster.LastIndexOf('/') + 1)..];
     }
 
+    /// <summary>
+    /// What a Service reads of a referenced Cluster or TaskDefinition (its ARN, its Ready condition, whether it is being
+    /// deleted): a change to anything else (a Cluster's task counts at every resync) does not requeue its Services.
+    /// </summary>
+    public static string WhatAServiceReads(IEcsResource obj, string? arn)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var ready = Conditions.Find(obj.ResourceStatus, ConditionTypes.Ready);
+        return string.Join('|', arn, ready?.Status, ready?.Reason, ready?.Message, obj.Metadata.DeletionTimestamp?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private Resolution<DesiredService>? Waiting<TEntity>(ReferenceState state, TEntity? found, string? arn, string kind, string? ns, string name)
         where TEntity : class, IEcsResource
     {

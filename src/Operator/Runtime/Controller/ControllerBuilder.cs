@@ -61,6 +61,32 @@ public sealed class ControllerBuilder<TEntity>
         Watches<TOther>((other, cache) => cache.ByIndex(indexName, ReconcileRequest.For(other).ToString()).Select(ReconcileRequest.For));
 
     /// <summary>
+    /// As <see cref="WatchesThroughIndex{TOther}(string)"/>, but an update requeues only when <paramref name="relevant"/>
+    /// (what this kind reads of a <typeparamref name="TOther"/>) changed, as controller-runtime's predicates do: a
+    /// Cluster's task counts change at every resync, and must not send every Service in it to read AWS on its own.
+    /// </summary>
+    public ControllerBuilder<TEntity> WatchesThroughIndex<TOther>(string indexName, Func<TOther, string> relevant)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(relevant);
+        _services.AddInformer<TOther>();
+        _watches.Add((provider, controller) =>
+            provider.GetRequiredService<Informer<TOther>>().Subscribe(change =>
+            {
+                if (change is { Type: InformerEventType.Updated, Old: { } old } && relevant(old) == relevant(change.Object))
+                {
+                    return;
+                }
+
+                foreach (var dependent in controller.Cache.ByIndex(indexName, ReconcileRequest.For(change.Object).ToString()))
+                {
+                    controller.Enqueue(ReconcileRequest.For(dependent));
+                }
+            }));
+        return this;
+    }
+
+    /// <summary>
     /// Requeues the objects two indexes lead to from a changed <typeparamref name="TOther"/>: the
     /// <typeparamref name="TVia"/> objects whose <paramref name="viaIndex"/> names it, then this kind's objects whose
     /// <paramref name="indexName"/> names one of those. A TaskDefinition's change requeues the LoadBalancerBindings of

@@ -174,4 +174,32 @@ public sealed class ControllerTests
         Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/product") > product && h.IsSettled));
         Assert.Equal(unrelated, h.Reconciler.Reconciles("ns/unrelated"));
     }
+
+    [Fact]
+    public async Task An_update_that_leaves_what_dependents_read_unchanged_requeues_none_of_them()
+    {
+        await using var h = new ControllerHarness(c => c
+            .Index("partRef", w => w.Spec.PartRef is null ? [] : [$"{w.Metadata.NamespaceProperty}/{w.Spec.PartRef}"])
+            .WatchesThroughIndex<Widget>("partRef", part => part.Status.Arn ?? string.Empty));
+        h.Kube.Apply(Widget.Create("ns", "part"));
+        h.Kube.Apply(Widget.Create("ns", "assembly", partRef: "part"));
+        h.Kube.Apply(Widget.Create("ns", "other-part"));
+        h.Kube.Apply(Widget.Create("ns", "other-assembly", partRef: "other-part"));
+        await h.StartAsync();
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/assembly") > 0 && h.Reconciler.Reconciles("ns/other-assembly") > 0 && h.IsSettled));
+        var assembly = h.Reconciler.Reconciles("ns/assembly");
+        var other = h.Reconciler.Reconciles("ns/other-assembly");
+
+        // An irrelevant change (a counter, as a Cluster's task counts), then a relevant one of another part: the watch
+        // delivers them in order, so once the second has requeued its dependent the first has been handled.
+        var part = h.Kube.Peek("ns/part")!;
+        part.Status.Runs = 42;
+        await h.StatusWriter.WriteAsync(part, TestContext.Current.CancellationToken);
+        var otherPart = h.Kube.Peek("ns/other-part")!;
+        otherPart.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/other";
+        await h.StatusWriter.WriteAsync(otherPart, TestContext.Current.CancellationToken);
+
+        Assert.True(await Eventually.TrueAsync(() => h.Reconciler.Reconciles("ns/other-assembly") > other && h.IsSettled));
+        Assert.Equal(assembly, h.Reconciler.Reconciles("ns/assembly"));
+    }
 }
