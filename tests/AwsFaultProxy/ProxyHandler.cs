@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AwsFaultProxy.Ecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         var decision = rules.Decide(operation);
         if (decision.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(decision.Delay, ct);
+            await DelayAtLeastAsync(decision.Delay, ct);
         }
 
         if (decision.Fault is { } fault && fault.Fault != FaultKind.DropResponse)
@@ -134,5 +135,18 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Task.Delay's timer counts whole milliseconds of a coarse clock and may end a fraction of one early (399.96 ms for
+    /// 400 were seen in CI): the injected latency is a lower bound, so the remainder is waited out.
+    /// </summary>
+    private static async Task DelayAtLeastAsync(TimeSpan delay, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var remaining = delay; remaining > TimeSpan.Zero; remaining = delay - Stopwatch.GetElapsedTime(started))
+        {
+            await Task.Delay(remaining < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : remaining, ct);
+        }
     }
 }
