@@ -183,12 +183,7 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         await stack.Elb.SetRulePrioritiesAsync(new Elb.SetRulePrioritiesRequest { RulePriorities = [new() { RuleArn = ready.Status.ListenerRuleArn, Priority = 99 }] }, Ct);
 
         Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(ns, "web", "DriftCorrected", TimeSpan.FromSeconds(60)));
-        var deadline = DateTime.UtcNow + KubeObjects.DefaultTimeout;
-        while ((await RulesAsync(stack.Elb, seed.ListenerArn)).Single().Priority != "10" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250, Ct);
-        }
-
+        await Eventually.TrueAsync(async () => (await RulesAsync(stack.Elb, seed.ListenerArn)).Single().Priority == "10", KubeObjects.DefaultTimeout);
         Assert.Equal("10", Assert.Single(await RulesAsync(stack.Elb, seed.ListenerArn)).Priority);
         Assert.Equal("/healthz", (await TargetGroupAsync(stack.Elb, arn))!.HealthCheckPath);
     }
