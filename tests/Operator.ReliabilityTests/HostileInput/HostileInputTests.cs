@@ -15,8 +15,13 @@ namespace EcsOperator.ReliabilityTests.HostileInput;
 /// </summary>
 public sealed class HostileInputTests(OperatorStack stack) : IClassFixture<OperatorStack>
 {
-    /// <summary>A lone Cluster takes about 1 s on an idle machine; the bound leaves room for a loaded 2-core CI host.</summary>
-    private static readonly TimeSpan NormalTime = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// "Normal time" is measured, not assumed: a valid Cluster applied alone in the same namespace, once every invalid
+    /// object has settled, is the yardstick; the one applied while all of them are re-reconciled may take 3 times as
+    /// long plus this slack (a lone Cluster takes about 1 s on an idle machine, and the suite's other classes load
+    /// the 2 CI cores unevenly).
+    /// </summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(20);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -37,9 +42,13 @@ public sealed class HostileInputTests(OperatorStack stack) : IClassFixture<Opera
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases failed:\n{string.Join("\n", failures)}");
         Assert.Equal(0, stack.Proxy.Stats.TotalCalls());
 
-        var elapsed = await ValidClusterAlongsideAsync(kubectl, ns);
-        TestContext.Current.SendDiagnosticMessage($"{cases.Count} cases ({pending.Count} reached the operator); the valid Cluster applied alongside was Ready in {elapsed.TotalSeconds:F1} s");
-        Assert.Equal(1, stack.Proxy.Stats.For("ecs", "CreateCluster").Calls);
+        var alone = await ValidClusterAsync(ns, "valid-alone", Task.CompletedTask);
+        var alongside = await ValidClusterAlongsideAsync(kubectl, ns);
+        var bound = (alone * 3) + Slack;
+        var figures = $"{cases.Count} cases ({pending.Count} reached the operator); a valid Cluster was Ready in {alone.TotalSeconds:F1} s alone and in {alongside.TotalSeconds:F1} s alongside them (bound {bound.TotalSeconds:F1} s)";
+        TestContext.Current.SendDiagnosticMessage(figures);
+        Assert.True(alongside <= bound, figures);
+        Assert.Equal(2, stack.Proxy.Stats.For("ecs", "CreateCluster").Calls);
         string[] untouched = ["RegisterTaskDefinition", "CreateService", "DescribeServices", "ListTaskDefinitions"];
         Assert.All(untouched, op => Assert.Equal(0, stack.Proxy.Stats.For("ecs", op).Calls));
         Assert.Equal(0, stack.Proxy.Stats.TotalCalls("elbv2") + stack.Proxy.Stats.TotalCalls("iam") + stack.Proxy.Stats.TotalCalls("efs"));
@@ -102,18 +111,24 @@ public sealed class HostileInputTests(OperatorStack stack) : IClassFixture<Opera
     }
 
     /// <summary>Re-triggers every invalid object (an annotation) and applies a valid Cluster at the same moment.</summary>
-    private async Task<TimeSpan> ValidClusterAlongsideAsync(Kubectl kubectl, string ns)
+    private Task<TimeSpan> ValidClusterAlongsideAsync(Kubectl kubectl, string ns)
     {
-        var clock = Stopwatch.StartNew();
         var pokes = InvalidCase.PluralByKind.Values.Select(plural => kubectl.RunAsync(
             ["annotate", $"{plural}.{EntityGroup.Group}", "--all", "-n", ns, "reliability.test/poke=1", "--overwrite"], cancellationToken: Token));
+        return ValidClusterAsync(ns, "valid-alongside", Task.WhenAll(pokes));
+    }
+
+    /// <summary>Applies a valid Cluster while <paramref name="alongside"/> runs; the time until it is Ready.</summary>
+    private async Task<TimeSpan> ValidClusterAsync(string ns, string name, Task alongside)
+    {
+        var clock = Stopwatch.StartNew();
         var cluster = stack.Objects.CreateAsync(new V1alpha1Cluster
         {
-            Metadata = new() { Name = "valid-alongside", NamespaceProperty = ns },
+            Metadata = new() { Name = name, NamespaceProperty = ns },
             Spec = new ClusterSpec { ClusterName = TestNames.Unique("hostile-ok"), CapacityProviders = ["FARGATE"] },
         });
-        await Task.WhenAll([.. pokes, cluster]);
-        await stack.Objects.WaitReadyAsync<V1alpha1Cluster>(ns, "valid-alongside", NormalTime);
+        await Task.WhenAll(alongside, cluster);
+        await stack.Objects.WaitReadyAsync<V1alpha1Cluster>(ns, name, KubeObjects.DefaultTimeout);
         return clock.Elapsed;
     }
 
