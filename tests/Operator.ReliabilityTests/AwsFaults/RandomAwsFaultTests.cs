@@ -30,15 +30,15 @@ public sealed class RandomAwsFaultTests(ITestOutputHelper output)
         using (var watch = new StalledWatch(aws.Objects, stack))
         {
             await stack.CreateAsync(aws.Objects);
-            await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "create", run);
+            await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "create", run, aws.LogLines);
             await secrets.CaptureStatusesAsync();
             await stack.UpdateAsync(aws.Objects);
-            await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "update", run);
+            await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "update", run, aws.LogLines);
             await secrets.CaptureStatusesAsync();
             var duplicates = await StackAudit.DuplicateResourcesAsync(aws, stack, distinctSpecsPerFamily: 2);
             Assert.True(duplicates.Count == 0, $"duplicates ({run}): {string.Join("; ", duplicates)}");
             await stack.DeleteAsync(aws.Objects);
-            await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run);
+            await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run, aws.LogLines);
             await watch.DisposeAsync();
 
             ReliabilityReport.Line(output, $"condition reads: {watch.Reads}, Reconciling reasons seen: {string.Join(", ", watch.ReconcilingReasons.Order(StringComparer.Ordinal))}");

@@ -29,7 +29,7 @@ public sealed class ThrottleBucketTests(ITestOutputHelper output)
         aws.StartOperator(aws.Launch() with { ExtraArguments = ["--aws-budget-scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture)] });
 
         await stack.CreateAsync(aws.Objects);
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(run.LongMode ? 900 : 240), "create", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(run.LongMode ? 900 : 240), "create", run, aws.LogLines);
 
         var calls = aws.Proxy.Stats.Operations().Where(c => c.Service is AwsServices.Ecs or AwsServices.Elbv2).ToList();
         var total = calls.Sum(c => c.Calls);

@@ -40,7 +40,7 @@ public sealed class CrashPointTests(ITestOutputHelper output)
         await stack.CreateAsync(aws.Objects);
         await chaos.KillRandomlyAsync(random, killsPerPhase, token);
         await chaos.SettleAsync();
-        await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "create", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "create", run, aws.LogLines);
         Assert.Equal(["CreateRule", "CreateService", "CreateTargetGroup", "RegisterTaskDefinition"], chaos.AimedKills.Order(StringComparer.Ordinal));
 
         await secrets.CaptureStatusesAsync();
@@ -50,13 +50,13 @@ public sealed class CrashPointTests(ITestOutputHelper output)
 
         await stack.UpdateAsync(aws.Objects);
         await chaos.KillRandomlyAsync(random, killsPerPhase, token);
-        await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "update", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "update", run, aws.LogLines);
         Assert.Empty(await StackAudit.DuplicateResourcesAsync(aws, stack, distinctSpecsPerFamily: 2));
         await secrets.CaptureStatusesAsync();
 
         await stack.DeleteAsync(aws.Objects);
         await chaos.KillRandomlyAsync(random, killsPerPhase, token);
-        await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run);
+        await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run, aws.LogLines);
 
         var duplicates = StackAudit.DuplicateCreates(StackAudit.CreateCounts(aws.Proxy, createsBeforeRestart), stack, distinctSpecsPerFamily: 2);
         var orphans = await StackAudit.OrphansAsync(aws, stack);

@@ -36,7 +36,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         OperatorProcess[] replicas = [aws.StartOperator(launch), aws.StartOperator(launch)];
 
         await stack.CreateAsync(aws.Objects);
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run, aws.LogLines);
 
         // Mid-rollout, precisely: the leader dies the instant ECS has applied the first UpdateService of the update.
         var leader = await LeaderAsync(replicas, run);
@@ -48,7 +48,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         }
 
         ReliabilityReport.Line(output, $"killed the leader (pid {leader.ProcessId}) on its first UpdateService");
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update after failover", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update after failover", run, aws.LogLines);
         var creates = StackAudit.DuplicateCreates(StackAudit.CreateCounts(aws.Proxy), stack, distinctSpecsPerFamily: 2);
         Assert.True(creates.Count == 0, $"a mutation made twice ({run}): {string.Join("; ", creates)}");
 

@@ -34,7 +34,7 @@ public sealed class LeaderPartitionTests(ITestOutputHelper output)
         PartitionableLink[] links = [linkA, linkB];
 
         await stack.CreateAsync(aws.Objects);
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run, aws.LogLines);
         var leader = await LeaderFailoverTests.LeaderAsync(replicas, run);
         var leaderLink = links[Array.IndexOf(replicas, leader)];
         aws.Proxy.Rules.Add(FaultRule.HoldResponse(AwsServices.Ecs, "UpdateService") with { FirstCalls = 1 });
@@ -49,7 +49,7 @@ public sealed class LeaderPartitionTests(ITestOutputHelper output)
         Assert.True(await Eventually.TrueAsync(() => GaugeIsAsync(leader, 0), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100)), $"the partitioned leader never gave up its lease ({run})");
         aws.Proxy.Holds.Release();
         Assert.True(await Eventually.TrueAsync(() => GaugeIsAsync(successor, 1), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100)), $"the other replica never took the lease ({run})");
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update after partition", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update after partition", run, aws.LogLines);
 
         var timeline = new MutationTimeline(aws.Proxy.Stats.Journal());
         var oldLeader = $"ecs-operator.pid-{leader.ProcessId}";

@@ -10,8 +10,11 @@ internal static class Convergence
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Every object exists and is Ready at its current generation; the failure lists those that are not.</summary>
-    public static async Task ReadyAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, string phase, ReliabilityRun run)
+    /// <summary>
+    /// Every object exists and is Ready at its current generation; the failure lists those that are not and, given the
+    /// operator's log lines (when it runs as a child), the last lines it logged about each of them.
+    /// </summary>
+    public static async Task ReadyAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, string phase, ReliabilityRun run, Func<IEnumerable<string>>? logLines = null)
     {
         List<IEcsResource> last = [];
         if (await Eventually.TrueAsync(async () => (last = await stack.ReadAllAsync(objects)).Count == stack.ObjectCount && last.All(KubeObjects.IsReady), timeout, Poll))
@@ -19,12 +22,12 @@ internal static class Convergence
             return;
         }
 
-        var pending = last.Where(o => !KubeObjects.IsReady(o)).Select(Describe);
-        Assert.Fail($"{phase}: {last.Count}/{stack.ObjectCount} objects, not Ready within {timeout.TotalSeconds} s ({run}): {string.Join("; ", pending)}");
+        var pending = last.Where(o => !KubeObjects.IsReady(o)).ToList();
+        Assert.Fail($"{phase}: {last.Count}/{stack.ObjectCount} objects, not Ready within {timeout.TotalSeconds} s ({run}): {string.Join("; ", pending.Select(Describe))}{OperatorLogTail.For(pending, logLines)}");
     }
 
     /// <summary>Every object is gone: its finalizer was released, so the operator says AWS holds nothing of it.</summary>
-    public static async Task GoneAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, ReliabilityRun run)
+    public static async Task GoneAsync(KubeObjects objects, TwelveObjectStack stack, TimeSpan timeout, ReliabilityRun run, Func<IEnumerable<string>>? logLines = null)
     {
         List<IEcsResource> last = [];
         if (await Eventually.TrueAsync(async () => (last = await stack.ReadAllAsync(objects)).Count == 0, timeout, Poll))
@@ -32,7 +35,7 @@ internal static class Convergence
             return;
         }
 
-        Assert.Fail($"delete: {last.Count} objects left after {timeout.TotalSeconds} s ({run}): {string.Join("; ", last.Select(Describe))}");
+        Assert.Fail($"delete: {last.Count} objects left after {timeout.TotalSeconds} s ({run}): {string.Join("; ", last.Select(Describe))}{OperatorLogTail.For(last, logLines)}");
     }
 
     public static string Describe(IEcsResource o) =>

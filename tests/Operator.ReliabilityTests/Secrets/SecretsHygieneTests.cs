@@ -35,15 +35,15 @@ public sealed class SecretsHygieneTests(ITestOutputHelper output)
         aws.StartOperator();
 
         await stack.CreateAsync(aws.Objects);
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "create", run, aws.LogLines);
         await scan.CaptureStatusesAsync();
 
         await aws.Objects.UpdateAsync<V1alpha1TaskDefinition>(stack.Namespace, "t0", td => td.Spec.ContainerDefinitions[0].Environment![0].Value = stack.EnvironmentValues[1] + "-changed");
-        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update", run);
+        await Convergence.ReadyAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), "update", run, aws.LogLines);
         await scan.CaptureStatusesAsync();
 
         await stack.DeleteAsync(aws.Objects);
-        await Convergence.GoneAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), run);
+        await Convergence.GoneAsync(aws.Objects, stack, TimeSpan.FromSeconds(120), run, aws.LogLines);
 
         var surfaces = await scan.SurfacesAsync();
         ReliabilityReport.Line(output, $"scanned: {surfaces.Count(s => s.Where == "log")} log lines, {surfaces.Count(s => s.Where == "event")} events, {scan.StatusesCaptured} statuses for {scan.SecretValues.Count} values");
