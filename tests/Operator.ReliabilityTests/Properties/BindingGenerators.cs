@@ -1,6 +1,7 @@
 using CsCheck;
 using EcsOperator.Controllers.LoadBalancerBinding;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
 using Elb = EcsOperator.Aws.ElasticLoadBalancingV2.Model;
 
 namespace EcsOperator.ReliabilityTests.Properties;
@@ -45,23 +46,7 @@ public static class BindingGenerators
 
     /// <summary>An ELB target group whose health check is another random one (ELB fills every field in).</summary>
     public static readonly Gen<Elb.TargetGroup> ObservedGroup =
-        HealthCheck.Select(h => new Elb.TargetGroup
-        {
-            TargetGroupArn = TargetGroupArn,
-            Protocol = "HTTP",
-            Port = 80,
-            VpcId = "vpc-1",
-            TargetType = "ip",
-            HealthCheckEnabled = h.Enabled ?? true,
-            HealthCheckProtocol = h.Protocol ?? "HTTP",
-            HealthCheckPort = h.Port ?? "traffic-port",
-            HealthCheckPath = h.Path ?? "/",
-            HealthCheckIntervalSeconds = h.IntervalSeconds ?? 30,
-            HealthCheckTimeoutSeconds = h.TimeoutSeconds ?? 5,
-            HealthyThresholdCount = h.HealthyThresholdCount ?? 5,
-            UnhealthyThresholdCount = h.UnhealthyThresholdCount ?? 2,
-            Matcher = new Elb.Matcher { HttpCode = h.HttpCode ?? "200" },
-        });
+        HealthCheck.Select(h => AwsEchoes.TargetGroup(new TargetGroupSpec { Protocol = "HTTP", Port = 80, VpcId = "vpc-1", TargetType = "ip", HealthCheck = h }, TargetGroupArn));
 
     public static readonly Gen<Dictionary<string, string>> ObservedAttributes =
         Gen.Select(Gen.OneOf(LoadBalancerBindingRequest.DeregistrationDelay, LoadBalancerBindingRequest.SlowStart, LoadBalancerBindingRequest.StickinessEnabled, LoadBalancerBindingRequest.StickinessType), Gen.OneOf("0", "30", "300", "true", "false", "lb_cookie"))

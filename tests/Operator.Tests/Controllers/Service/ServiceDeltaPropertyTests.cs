@@ -2,6 +2,7 @@ using CsCheck;
 using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
 using Xunit;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
@@ -140,19 +141,9 @@ public sealed class ServiceDeltaPropertyTests
             },
             iter: 200);
 
-    /// <summary>ECS's answer for a service created from <paramref name="spec"/>: the same fields, the ARN forms, and the owner's tag.</summary>
-    private static Ecs.Service Echo(ServiceSpec spec, int revision, List<Ecs.LoadBalancer> balancers)
-    {
-        var service = WireShape.Convert<Ecs.Service>(ServiceRequest.SpecFields(spec))!;
-        service.ServiceName = "web";
-        service.ClusterArn = Cluster;
-        service.Status = "ACTIVE";
-        service.DesiredCount = spec.DesiredCount ?? 1;
-        service.TaskDefinition = $"arn:aws:ecs:us-east-1:123456789012:task-definition/web:{revision}";
-        service.LoadBalancers = [.. balancers];
-        service.Tags = AwsTags.ToList(AwsTags.Merge(spec.Tags, Owner));
-        return service;
-    }
+    /// <summary>ECS's answer for a service created from <paramref name="spec"/>, carrying the owner's tag.</summary>
+    private static Ecs.Service Echo(ServiceSpec spec, int revision, List<Ecs.LoadBalancer> balancers) =>
+        AwsEchoes.Service(spec, Cluster, revision, balancers, AwsTags.Merge(spec.Tags, Owner));
 
     /// <summary>What ECS holds after the delta's UpdateService (the fields it carries replace ECS's) and tag calls.</summary>
     private static Ecs.Service AfterUpdate(Ecs.Service observed, ServiceDelta delta)
