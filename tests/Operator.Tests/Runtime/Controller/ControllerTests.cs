@@ -90,6 +90,7 @@ public sealed class ControllerTests
         var stalled = h.Kube.Peek("ns/a")!.Status;
         Assert.True(Conditions.IsTrue(stalled, ConditionTypes.Stalled));
         Assert.Equal("InvalidSpec", Conditions.Find(stalled, ConditionTypes.Ready)!.Reason);
+        await h.Events.FlushAsync(TestContext.Current.CancellationToken); // events are sent after the reconcile, not within it
         Assert.Contains(h.Kube.Events, e => e.Reason == "InvalidSpec" && e.Type == "Warning" && e.Note == "size must be at least 2");
 
         await h.Controller.ResyncAsync(TestContext.Current.CancellationToken); // a periodic resync must not wake it
