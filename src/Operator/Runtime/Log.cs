@@ -49,6 +49,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record event {Reason} on {Key}")]
     public static partial void EventFailed(ILogger logger, Exception exception, string reason, string key);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped event {Reason} on {Key}: {Queued} events are already waiting for the API server")]
+    public static partial void EventDropped(ILogger logger, string reason, string key, int queued);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {What} on {Address}")]
     public static partial void Serving(ILogger logger, string what, Uri address);
 

@@ -66,12 +66,14 @@ public sealed class KubeGatewayTests
         await using var kube = await RuntimeKube.StartAsync();
         await kube.CreateAsync("a");
         var widget = (await kube.ListAsync()).Single();
-        var recorder = new EventRecorder(kube.Client, new EventRecorderOptions(), NullLogger<EventRecorder>.Instance);
+        await using var recorder = new EventRecorder(kube.Client, new EventRecorderOptions(), NullLogger<EventRecorder>.Instance);
 
         for (var i = 0; i < 5; i++)
         {
             await recorder.RecordAsync(widget, EventSeverity.Warning, "Throttled", "DescribeServices", "AWS throttled the call", Ct);
         }
+
+        await recorder.FlushAsync(Ct);
 
         var events = (await kube.Api.EventsV1.ListNamespacedEventAsync(kube.Namespace, cancellationToken: Ct)).Items;
         var only = Assert.Single(events);

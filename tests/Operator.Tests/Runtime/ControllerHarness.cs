@@ -36,7 +36,11 @@ public sealed class ControllerHarness : IAsyncDisposable
         Controller = _provider.GetRequiredService<KindController<Widget>>();
         Informer = _provider.GetRequiredService<Informer<Widget>>();
         StatusWriter = _provider.GetRequiredService<StatusWriter<Widget>>();
+        Events = (EventRecorder)_provider.GetRequiredService<IEventRecorder>();
     }
+
+    /// <summary>The runtime's recorder: its events reach <see cref="Kube"/> after the reconcile, FlushAsync waits for them.</summary>
+    public EventRecorder Events { get; }
 
     public FakeKubeClient<Widget> Kube { get; } = new();
 

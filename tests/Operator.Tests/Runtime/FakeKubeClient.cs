@@ -155,12 +155,20 @@ public sealed class FakeKubeClient<TEntity> : IKubeClient
         }
     }
 
-    public Task<Eventsv1Event> CreateEventAsync(Eventsv1Event body, CancellationToken cancellationToken)
+    /// <summary>While set and not completed, event writes wait for it: an API server that is slow to answer.</summary>
+    public TaskCompletionSource? HeldEventWrites { get; set; }
+
+    public async Task<Eventsv1Event> CreateEventAsync(Eventsv1Event body, CancellationToken cancellationToken)
     {
+        if (HeldEventWrites is { } held)
+        {
+            await held.Task.WaitAsync(cancellationToken);
+        }
+
         lock (_gate)
         {
             Events.Add(body);
-            return Task.FromResult(body);
+            return body;
         }
     }
 

@@ -20,6 +20,9 @@ public sealed record ClusterDelta(
 
     public bool IsEmpty => !NeedsUpdateCluster && CapacityProviders is null && Tags.IsEmpty;
 
+    /// <summary>Only tags differ: Tag/UntagResource change nothing else that DescribeClusters reports.</summary>
+    public bool IsTagsOnly => !NeedsUpdateCluster && CapacityProviders is null && !Tags.IsEmpty;
+
     /// <summary>The names of the fields that differ, for the log.</summary>
     public IEnumerable<string> Fields()
     {

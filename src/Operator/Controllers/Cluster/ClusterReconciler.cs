@@ -46,6 +46,13 @@ public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> service
 
         Log.Updating(Services.Logger, string.Join(",", delta.Fields()));
         await manager.ApplyAsync(sync.Object, observed, delta, cancellationToken);
+        if (delta.IsTagsOnly)
+        {
+            // The tags just written are all a second DescribeClusters would show anew: a tag edit costs two calls, not three.
+            observed.Tags = AwsTags.ToList(delta.Tags.AppliedTo(AwsTags.ToDictionary(observed.Tags)));
+            return observed;
+        }
+
         return await manager.DescribeAsync(sync.Desired.Name, cancellationToken) ?? observed;
     }
 

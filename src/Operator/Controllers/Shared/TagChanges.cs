@@ -8,6 +8,24 @@ public sealed record TagChanges(IReadOnlyDictionary<string, string> ToSet, IRead
 {
     public bool IsEmpty => ToSet.Count == 0 && ToRemove.Count == 0;
 
+    /// <summary>The tags the resource has once these changes are made, from the tags it had before.</summary>
+    public Dictionary<string, string> AppliedTo(IReadOnlyDictionary<string, string> observed)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        var applied = new Dictionary<string, string>(observed, StringComparer.Ordinal);
+        foreach (var key in ToRemove)
+        {
+            applied.Remove(key);
+        }
+
+        foreach (var (key, value) in ToSet)
+        {
+            applied[key] = value;
+        }
+
+        return applied;
+    }
+
     /// <summary>
     /// <paramref name="desired"/> is the user's tags plus the ownership tags; <paramref name="previouslyApplied"/> is
     /// the user tag keys the operator applied before (from status). A key leaves AWS only when the operator put it

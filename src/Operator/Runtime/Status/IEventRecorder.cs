@@ -12,7 +12,7 @@ public enum EventSeverity
 
 /// <summary>
 /// Records Kubernetes Events on objects (every AWS mutation, drift corrections, terminal errors). Best effort: a
-/// failure to record is logged, never thrown into the reconcile.
+/// failure to record is logged, never thrown into the reconcile, and the reconcile does not wait for the API server.
 /// </summary>
 public interface IEventRecorder
 {

@@ -191,6 +191,34 @@ public sealed class ClusterReconcilerTests
     }
 
     [Fact]
+    public async Task A_tag_edit_costs_one_describe_and_the_tag_call_without_a_second_describe()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] })
+            .On<Ecs.TagResourceRequest, Ecs.TagResourceResponse>(_ => new());
+        var edited = Object();
+        edited.Spec.Tags!["team"] = "b";
+
+        await ReconcileAsync(edited);
+
+        Assert.Equal(["DescribeClusters", "TagResource"], _ecs.Calls);
+        Assert.Equal(ConditionStatus.True, Condition(ConditionTypes.Ready)?.Status);
+        Assert.Equal(["team"], _kube.Peek(Request.ToString())!.Status.AppliedTagKeys);
+    }
+
+    [Fact]
+    public async Task A_settings_edit_is_read_back_after_the_update()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] })
+            .On<Ecs.UpdateClusterRequest, Ecs.UpdateClusterResponse>(_ => new());
+        var edited = Object();
+        edited.Spec.ContainerInsights = "disabled";
+
+        await ReconcileAsync(edited);
+
+        Assert.Equal(["DescribeClusters", "UpdateCluster", "DescribeClusters"], _ecs.Calls);
+    }
+
+    [Fact]
     public async Task An_invalid_spec_makes_no_aws_call()
     {
         var obj = Object();

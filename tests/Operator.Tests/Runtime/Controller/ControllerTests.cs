@@ -9,6 +9,46 @@ namespace EcsOperator.Tests.Runtime.Controller;
 public sealed class ControllerTests
 {
     [Fact]
+    public async Task Each_worker_reconciles_its_own_object_at_the_same_time()
+    {
+        await using var h = new ControllerHarness();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new Lock();
+        var inFlight = 0;
+        var most = 0;
+        h.Reconciler.OnReconcile = async (_, _, _) =>
+        {
+            lock (gate)
+            {
+                most = Math.Max(most, ++inFlight);
+            }
+
+            await release.Task;
+            lock (gate)
+            {
+                inFlight--;
+            }
+
+            return ReconcileResult.Done;
+        };
+        for (var i = 0; i < 6; i++)
+        {
+            h.Kube.Apply(Widget.Create("ns", $"w{i}"));
+        }
+
+        await h.StartAsync(workers: 4);
+
+        // Nothing in the runtime (queue, status writer, event recorder) may serialize reconciles of different objects.
+        Assert.True(await Eventually.TrueAsync(() => { lock (gate) { return inFlight == 4; } }));
+        release.SetResult();
+        Assert.True(await Eventually.TrueAsync(() => h.IsSettled && h.Reconciler.Reconciles("ns/w5") >= 1));
+        lock (gate)
+        {
+            Assert.Equal(4, most); // and no more than the workers
+        }
+    }
+
+    [Fact]
     public async Task The_finalizer_is_on_the_object_before_the_reconciler_first_runs()
     {
         await using var h = new ControllerHarness();
@@ -90,6 +130,7 @@ public sealed class ControllerTests
         var stalled = h.Kube.Peek("ns/a")!.Status;
         Assert.True(Conditions.IsTrue(stalled, ConditionTypes.Stalled));
         Assert.Equal("InvalidSpec", Conditions.Find(stalled, ConditionTypes.Ready)!.Reason);
+        await h.Events.FlushAsync(TestContext.Current.CancellationToken); // events are sent after the reconcile, not within it
         Assert.Contains(h.Kube.Events, e => e.Reason == "InvalidSpec" && e.Type == "Warning" && e.Note == "size must be at least 2");
 
         await h.Controller.ResyncAsync(TestContext.Current.CancellationToken); // a periodic resync must not wake it

@@ -196,4 +196,24 @@ public sealed class WorkQueueTests
         queue.Forget(item);
         Assert.Equal(0, queue.Retries("ns/a"));
     }
+
+    [Fact]
+    public async Task A_fresh_add_of_a_key_in_backoff_runs_at_once_not_when_its_backoff_ends()
+    {
+        var clock = new FakeTimeProvider(); // never advanced: only the fresh add can hand the key out
+        await using var queue = new WorkQueue<string>(time: clock);
+        for (var i = 0; i < 20; i++)
+        {
+            queue.AddRateLimited("ns/a"); // twenty failures: 5 ms × 2^19, about 44 minutes
+        }
+
+        queue.Add("ns/a"); // a watch event: the user edited the object
+
+        var (ok, item) = await queue.TryTakeAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.True(ok);
+        Assert.Equal("ns/a", item);
+        queue.Done(item);
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(queue.IsIdle); // the backoff's own add was replaced by this run
+    }
 }

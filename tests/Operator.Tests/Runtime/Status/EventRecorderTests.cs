@@ -11,7 +11,7 @@ public sealed class EventRecorderTests
     public async Task A_repeating_event_becomes_one_event_with_a_series_count()
     {
         var kube = new FakeKubeClient<Widget>();
-        var recorder = new EventRecorder(kube, new EventRecorderOptions { ReportingInstance = "pod-1" }, NullLogger<EventRecorder>.Instance);
+        await using var recorder = new EventRecorder(kube, new EventRecorderOptions { ReportingInstance = "pod-1" }, NullLogger<EventRecorder>.Instance);
         var widget = Widget.Create("ns", "a");
         var ct = TestContext.Current.CancellationToken;
 
@@ -21,6 +21,7 @@ public sealed class EventRecorderTests
         }
 
         await recorder.RecordAsync(widget, EventSeverity.Normal, "ClusterCreated", "CreateCluster", "created", ct);
+        await recorder.FlushAsync(ct);
 
         Assert.Equal(2, kube.Events.Count);
         Assert.Equal(49, kube.SeriesPatches.Count);
@@ -28,5 +29,46 @@ public sealed class EventRecorderTests
         var first = kube.Events[0];
         Assert.Equal(("Warning", "AccessDenied", "CreateCluster", "ecs-operator", "pod-1"), (first.Type, first.Reason, first.Action, first.ReportingController, first.ReportingInstance));
         Assert.Equal(("Widget", "a", "ns", widget.Metadata.Uid), (first.Regarding.Kind, first.Regarding.Name, first.Regarding.NamespaceProperty, first.Regarding.Uid));
+    }
+
+    [Fact]
+    public async Task Recording_returns_before_the_api_server_answers_and_the_events_follow_in_order()
+    {
+        var kube = new FakeKubeClient<Widget> { HeldEventWrites = new TaskCompletionSource() };
+        await using var recorder = new EventRecorder(kube, new EventRecorderOptions(), NullLogger<EventRecorder>.Instance);
+        var widget = Widget.Create("ns", "a");
+        var ct = TestContext.Current.CancellationToken;
+
+        var recorded = Enumerable.Range(0, 3)
+            .Select(_ => recorder.RecordAsync(widget, EventSeverity.Normal, "TagsUpdated", "TagResource", "Set tags edit", ct))
+            .ToList();
+
+        Assert.All(recorded, r => Assert.True(r.IsCompletedSuccessfully));
+        Assert.Empty(kube.Events);
+        kube.HeldEventWrites.SetResult();
+        await recorder.FlushAsync(ct);
+        Assert.Single(kube.Events);
+        Assert.Equal([2, 3], kube.SeriesPatches.Select(p => p.Count));
+    }
+
+    [Fact]
+    public async Task Events_beyond_the_bounded_queue_are_dropped_while_the_api_server_does_not_answer()
+    {
+        var kube = new FakeKubeClient<Widget> { HeldEventWrites = new TaskCompletionSource() };
+        await using var recorder = new EventRecorder(kube, new EventRecorderOptions(), NullLogger<EventRecorder>.Instance);
+        var widget = Widget.Create("ns", "a");
+        var ct = TestContext.Current.CancellationToken;
+
+        for (var i = 0; i < 1500; i++)
+        {
+            Assert.True(recorder.RecordAsync(widget, EventSeverity.Normal, "Edited", "Edit", $"edit {i}", ct).IsCompletedSuccessfully);
+        }
+
+        kube.HeldEventWrites.SetResult();
+        await recorder.FlushAsync(ct);
+
+        // 1,000 queued, plus at most the one the sender had taken when the API server stopped answering.
+        Assert.InRange(kube.Events.Count, 1000, 1001);
+        Assert.Equal("edit 0", kube.Events[0].Note);
     }
 }
