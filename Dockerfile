@@ -1,20 +1,23 @@
 # Multi-stage build of the operator image: `docker buildx build --platform linux/amd64,linux/arm64 -t ... .`
-# (docs/install.md). The build stage runs on the builder's own platform: the publish is framework-dependent IL,
-# the same bytes for every architecture, so only the runtime stage is per platform.
+# (docs/install.md). The build stage runs on the builder's own platform and cross-compiles for the target one
+# (TARGETARCH, set by BuildKit; `dotnet -a amd64` means linux-x64): the publish is framework-dependent and
+# ReadyToRun, with the operator's and its packages' code precompiled for that architecture, so that the start JITs
+# less (docs/performance.md, startup).
 #
-# tests/Operator.IntegrationTests/Image replays the build stage (WORKDIR, COPY and RUN dotnet lines, in order, with
+# tests/Operator.IntegrationTests/Image replays the build stage (WORKDIR, COPY, ARG TARGETARCH and RUN dotnet lines, in order, with
 # .dockerignore) into a temp folder, and runs the result as the runtime stage's USER with a read-only root filesystem
 # and a writable /tmp only. Keep the build stage to those instructions so that the replay stays exact.
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Entities/Entities.csproj src/Entities/
 COPY src/Operator/Operator.csproj src/Operator/
-RUN dotnet restore src/Operator/Operator.csproj
+RUN dotnet restore src/Operator/Operator.csproj -a $TARGETARCH -p:PublishReadyToRun=true
 COPY src/Entities/ src/Entities/
 COPY src/Operator/ src/Operator/
 # Not trimmed: KubernetesClient's JSON is reflection-based. Invariant globalization: the chiseled image has no ICU.
-RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:PublishTrimmed=false -p:InvariantGlobalization=true
+RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -a $TARGETARCH --self-contained false -o /app -p:UseAppHost=false -p:PublishTrimmed=false -p:PublishReadyToRun=true -p:InvariantGlobalization=true
 
 # Chiseled Ubuntu 24.04 with the ASP.NET Core runtime: no shell, no package manager. Pinned by digest; this digest is
 # the one public Dockerfiles pin for aspnet:10.0-noble-chiseled. No registry is reachable where this file was written,

@@ -80,6 +80,16 @@ public sealed class ChildProcess : IAsyncDisposable
         return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
     }
 
+    /// <summary>
+    /// CPU time the process has used so far (user + system, from /proc/PID/stat): on a shared machine, a figure that
+    /// other processes' load does not inflate the way it inflates wall time.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace EcsOperator.Benchmarks.Harness;
 
 /// <summary>
-/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X]</c>.
+/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run]</c>.
 /// </summary>
 public sealed record HarnessOptions
 {
     public const string Usage =
-        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X]\n"
+        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run]\n"
         + "  micro passes the rest to BenchmarkDotNet (e.g. micro --filter '*').";
 
     public static readonly string[] Scenarios = ["converge", "steady", "latency", "memory", "startup", "all"];
@@ -29,6 +29,9 @@ public sealed record HarnessOptions
     /// <summary>A factor on the emulated AWS rates and on the operator's own budget (--aws-budget-scale).</summary>
     public double RateScale { get; init; } = 1;
 
+    /// <summary>Run the operator as the image ships it: published ReadyToRun (a publish of a few minutes first), not the plain build.</summary>
+    public bool ReadyToRun { get; init; }
+
     public static HarnessOptions Parse(string[] args)
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
@@ -48,6 +51,7 @@ public sealed record HarnessOptions
                 "--json" => options with { JsonPath = Value() },
                 "--record" => options with { Record = true },
                 "--quick" => options,
+                "--ready-to-run" => options with { ReadyToRun = true },
                 "--rate-scale" => options with { RateScale = Positive(name, double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown argument {name}"),
             };

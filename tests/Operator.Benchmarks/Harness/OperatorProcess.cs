@@ -45,6 +45,8 @@ public sealed class OperatorProcess : IAsyncDisposable
 
     public (long Rss, long PeakRss) Memory() => _child.Memory();
 
+    public TimeSpan CpuTime() => _child.CpuTime();
+
     public static async Task<OperatorProcess> StartAsync(BenchStack stack, OperatorRun run, CancellationToken cancellationToken)
     {
         var port = FreeLoopbackPort();

@@ -14,6 +14,12 @@ public static class ScenarioRunner
     public static async Task RunAsync(HarnessOptions options, Report report, CancellationToken cancellationToken)
     {
         var all = options.Scenario == "all";
+        if (options.ReadyToRun)
+        {
+            await BuildOutput.PublishReadyToRunAsync(cancellationToken);
+            report.Note($"the operator as the image ships it: published ReadyToRun ({BuildOutput.Operator})");
+        }
+
         if (all || options.Scenario == "startup")
         {
             await using var stack = await StartAsync(options.RateScale * UntimedRateFactor, report, cancellationToken);

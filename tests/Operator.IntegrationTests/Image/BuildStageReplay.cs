@@ -5,12 +5,14 @@ namespace EcsOperator.IntegrationTests.Image;
 /// <summary>
 /// Runs a Dockerfile build stage on this machine, with no container engine: a folder stands for the stage's
 /// filesystem; COPY takes files from the build context (minus .dockerignore) into it; RUN runs the `dotnet` command
-/// as written, with container paths mapped into the folder. Anything else in the stage is refused, so that what the
-/// tests run cannot drift from what `docker build` runs.
+/// as written, with container paths mapped into the folder; ARG declares one of the platform arguments that BuildKit
+/// sets (TARGETARCH: this machine's architecture, since the replay builds for it). Anything else in the stage is
+/// refused, so that what the tests run cannot drift from what `docker build` runs.
 /// </summary>
 public sealed class BuildStageReplay(string context, string root)
 {
     private readonly DockerIgnore _ignore = DockerIgnore.Load(context);
+    private readonly Dictionary<string, string> _args = [];
     private string _workdir = "/";
 
     /// <summary>The host folder that stands for <paramref name="containerPath"/> in the stage's filesystem.</summary>
@@ -30,14 +32,32 @@ public sealed class BuildStageReplay(string context, string root)
                 case "COPY":
                     Copy(instruction.Arguments.Split(' '));
                     break;
+                case "ARG":
+                    _args[instruction.Arguments] = PlatformArgument(instruction.Arguments);
+                    break;
                 case "RUN":
-                    await RunDotnetAsync(instruction.Arguments, cancellationToken);
+                    await RunDotnetAsync(Expand(instruction.Arguments), cancellationToken);
                     break;
                 default:
-                    throw new NotSupportedException($"{instruction.Keyword} in stage {stage.Name}: the replay knows WORKDIR, COPY and RUN dotnet only");
+                    throw new NotSupportedException($"{instruction.Keyword} in stage {stage.Name}: the replay knows WORKDIR, COPY, ARG TARGETARCH and RUN dotnet only");
             }
         }
     }
+
+    /// <summary>The value BuildKit gives a predefined platform argument when building for this machine.</summary>
+    private static string PlatformArgument(string name) => name switch
+    {
+        "TARGETARCH" => System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "amd64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+            var other => throw new NotSupportedException($"ARG TARGETARCH: no Docker name for {other}"),
+        },
+        _ => throw new NotSupportedException($"ARG {name}: the replay knows the platform argument TARGETARCH only"),
+    };
+
+    private string Expand(string command) =>
+        _args.Aggregate(command, (text, arg) => text.Replace("$" + arg.Key, arg.Value, StringComparison.Ordinal));
 
     private string Resolve(string containerPath) =>
         containerPath.StartsWith('/') ? containerPath : $"{_workdir.TrimEnd('/')}/{containerPath}";

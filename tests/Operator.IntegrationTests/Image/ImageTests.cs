@@ -15,7 +15,7 @@ public sealed class ImageTests(SandboxedOperator stack) : IClassFixture<Sandboxe
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_Dockerfiles_publish_is_untrimmed_framework_dependent_and_culture_invariant()
+    public async Task The_Dockerfiles_publish_is_untrimmed_framework_dependent_ReadyToRun_and_culture_invariant()
     {
         var image = await PublishedImage.GetAsync(Ct);
 
@@ -25,6 +25,14 @@ public sealed class ImageTests(SandboxedOperator stack) : IClassFixture<Sandboxe
         Assert.False(File.Exists(Path.Combine(image.AppDirectory, "ecs-operator")), "UseAppHost=false: the image runs `dotnet ecs-operator.dll`");
         Assert.True(File.Exists(Path.Combine(image.AppDirectory, "KubernetesClient.dll")));
         Assert.DoesNotContain(PublishedImage.Stages().SelectMany(s => s.All("RUN")), run => run.Arguments.Contains("PublishTrimmed=true", StringComparison.OrdinalIgnoreCase));
+        Assert.All(new[] { "ecs-operator.dll", "KubernetesClient.dll", "AWSSDK.Core.dll" }, dll => Assert.True(IsReadyToRun(Path.Combine(image.AppDirectory, dll)), $"{dll} is not ReadyToRun"));
+    }
+
+    /// <summary>A ReadyToRun assembly carries precompiled code, announced by the CLI header's managed native header.</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public static class KubeConnection
 
         try
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigFile.Load(path));
         }
         catch (KubeConfigException ex)
         {
