@@ -102,7 +102,7 @@ public sealed class DeploymentLifecycleHook
     [JsonPropertyName("lifecycleStages")]
     public IList<string>? LifecycleStages { get; set; }
 
-    /// <summary>Free-form JSON passed to the hook.</summary>
+    /// <summary>Free-form JSON passed to the hook, nested at most 32 levels deep (the operator's limit; ECS documents none).</summary>
     [PreserveUnknownFields]
     [JsonConverter(typeof(FreeFormJsonConverter))]
     [JsonPropertyName("hookDetails")]

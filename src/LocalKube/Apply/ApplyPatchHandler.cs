@@ -50,7 +50,7 @@ public sealed class ApplyPatchHandler(TimeProvider time) : IPatchHandler
             var trimmed = body.TrimStart();
             if (trimmed.StartsWith('{'))
             {
-                return JsonNode.Parse(body) as JsonObject ?? throw Statuses.BadRequest("the apply body must be an object");
+                return JsonLimits.Parse(body) as JsonObject ?? throw Statuses.BadRequest("the apply body must be an object");
             }
 
             return YamlJson.ParseDocuments(body).SingleOrDefault() ?? throw Statuses.BadRequest("the apply body must hold exactly one object");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace LocalKube.Apply;
@@ -75,6 +76,7 @@ public sealed class FieldSet
 
     private static void Collect(JsonNode? node, List<string> path, FieldSet set)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a deep body is a 400 (ApiDispatcher), not a crash
         if (node is JsonObject obj && obj.Count > 0)
         {
             foreach (var (name, value) in obj)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace LocalKube.Apply;
@@ -7,6 +8,7 @@ internal static class JsonMerge
 {
     public static void Into(JsonObject target, JsonObject source)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a deep body is a 400 (ApiDispatcher), not a crash
         foreach (var (key, value) in source)
         {
             if (value is JsonObject sourceMap && target[key] is JsonObject targetMap)

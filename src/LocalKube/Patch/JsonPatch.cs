@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalKube.Extensibility;
+using LocalKube.Serialization;
 using LocalKube.Server;
 
 namespace LocalKube.Patch;
@@ -23,7 +24,7 @@ public sealed class JsonPatch : IPatchHandler
         JsonArray operations;
         try
         {
-            operations = JsonNode.Parse(context.Body) as JsonArray ?? throw Statuses.BadRequest("a JSON patch must be an array of operations");
+            operations = JsonLimits.Parse(context.Body) as JsonArray ?? throw Statuses.BadRequest("a JSON patch must be an array of operations");
         }
         catch (JsonException e)
         {

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalKube.Extensibility;
+using LocalKube.Serialization;
 using LocalKube.Server;
 
 namespace LocalKube.Patch;
@@ -22,7 +24,7 @@ public sealed class MergePatch : IPatchHandler
         JsonNode? patch;
         try
         {
-            patch = JsonNode.Parse(context.Body);
+            patch = JsonLimits.Parse(context.Body);
         }
         catch (JsonException e)
         {
@@ -40,6 +42,7 @@ public sealed class MergePatch : IPatchHandler
     /// <summary>Merges <paramref name="patch"/> into <paramref name="target"/> and returns the result.</summary>
     public static JsonNode? Merge(JsonNode? target, JsonNode? patch)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a deep body is a 400 (ApiDispatcher), not a crash
         if (patch is not JsonObject patchObject)
         {
             return patch?.DeepClone();
@@ -54,9 +57,11 @@ public sealed class MergePatch : IPatchHandler
                 continue;
             }
 
+            // Detached, the existing value can be merged into as is: cloning it at every level would make a deep
+            // object cost depth squared.
             var existing = result[key];
             result.Remove(key);
-            result[key] = Merge(existing?.DeepClone(), value);
+            result[key] = Merge(existing, value);
         }
 
         return result;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 using LocalKube.Server;
 using LocalKube.Storage;
 
@@ -55,7 +56,7 @@ public sealed class FieldSelector
         {
             null => string.Empty,
             JsonValue v when v.TryGetValue<string>(out var s) => s,
-            _ => node.ToJsonString(),
+            _ => JsonLimits.Write(node),
         };
     }
 }

@@ -19,21 +19,21 @@ public static partial class YamlJson
     public static IReadOnlyList<JsonNode> ParseAll(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml))));
         return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>().ToList();
     }
 
     public static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode map => ConvertMapping(map),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(Convert).ToArray()),
+        YamlSequenceNode seq => new JsonArray(JsonLimits.NodeOptions, seq.Children.Select(Convert).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
         _ => throw new YamlException(node.Start, node.End, $"unsupported YAML node {node.NodeType}"),
     };
 
     private static JsonObject ConvertMapping(YamlMappingNode mapping)
     {
-        var result = new JsonObject();
+        var result = new JsonObject(JsonLimits.NodeOptions);
         foreach (var (key, value) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value

@@ -3,6 +3,7 @@ using LocalKube.Discovery;
 using LocalKube.Extensibility;
 using LocalKube.Faults;
 using LocalKube.Registry;
+using LocalKube.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -51,6 +52,11 @@ public sealed class ApiDispatcher(
         catch (ApiException e) when (!context.Response.HasStarted)
         {
             await ResponseWriter.WriteStatusAsync(context, e);
+        }
+        catch (InsufficientExecutionStackException) when (!context.Response.HasStarted)
+        {
+            // A body within the depth limit that a recursive step still could not walk: the client's input, not a bug.
+            await ResponseWriter.WriteStatusAsync(context, Statuses.BadRequest($"the object is nested too deeply to process ({JsonLimits.DepthExceeded})"));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -62,14 +62,14 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
 
     private async Task CreateAsync(HttpContext context, ApiPath path, RequestQuery query)
     {
-        var body = await ReadObjectAsync(context);
+        var body = await ReadObjectAsync(context, path.Type.Kind);
         var result = service.Create(path.Type, path.Namespace, body, query.WriteOptions());
         await ResponseWriter.WriteAsync(context, 201, result.Object, warnings: result.Warnings);
     }
 
     private async Task UpdateAsync(HttpContext context, ApiPath path, RequestQuery query)
     {
-        var body = await ReadObjectAsync(context);
+        var body = await ReadObjectAsync(context, path.Type.Kind);
         var result = service.Update(path.Type, path.Namespace, path.Name!, body, path.Subresource, query.WriteOptions());
         await ResponseWriter.WriteAsync(context, 200, result.Object, warnings: result.Warnings);
     }
@@ -129,7 +129,7 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
         return buffer.ToArray();
     }
 
-    internal static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    internal static async Task<JsonObject> ReadObjectAsync(HttpContext context, string? kind = null)
     {
         if (IsProtobuf(context))
         {
@@ -145,7 +145,13 @@ public sealed class ResourceEndpoints(ResourceService service, ResponseWriter wr
                 return documents.Count > 0 ? documents[0] : throw Statuses.BadRequest("the request body is empty");
             }
 
-            return JsonNode.Parse(text) as JsonObject ?? throw Statuses.BadRequest("the request body must be a JSON object");
+            return JsonLimits.Parse(text) as JsonObject ?? throw Statuses.BadRequest("the request body must be a JSON object");
+        }
+        catch (JsonException e) when (e.Message == JsonLimits.DepthExceeded)
+        {
+            // kube-apiserver's words: its decoder fails while looking for apiVersion and kind.
+            var summary = text.Length > 30 ? $"{text[..30]} ..." : text;
+            throw Statuses.BadRequest($"the object provided is unrecognized (must be of type {kind ?? "Object"}): couldn't get version/kind; json parse error: {e.Message} ({summary})");
         }
         catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LocalKube.Extensibility;
 using LocalKube.Registry;
+using LocalKube.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace LocalKube.Server;
@@ -24,7 +25,7 @@ public sealed class ResponseWriter(Func<ITableRenderer?> tableRenderer)
             context.Response.Headers.Append("Warning", $"299 - \"{text}\"");
         }
 
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(JsonLimits.Write(body), context.RequestAborted);
     }
 
     public static Task WriteStatusAsync(HttpContext context, ApiException error) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using LocalKube.Extensibility;
+using LocalKube.Serialization;
 using LocalKube.Storage;
 using LocalKube.Watch;
 using Microsoft.AspNetCore.Http;
@@ -89,12 +90,12 @@ public sealed class WatchEndpoint(ResourceService service, ResponseWriter writer
         var table = renderer.Render(new TableRequest
         {
             Type = path.Type,
-            Object = (JsonObject)JsonNode.Parse(frame.ObjectJson)!,
+            Object = (JsonObject)JsonLimits.Parse(frame.ObjectJson)!,
             ApiVersion = $"meta.k8s.io/{version}",
             IncludeObject = query.Get("includeObject") ?? "Metadata",
             ForWatch = true,
         });
-        return new WatchFrame(frame.Type, table.ToJsonString());
+        return new WatchFrame(frame.Type, JsonLimits.Write(table));
     }
 
     /// <summary>

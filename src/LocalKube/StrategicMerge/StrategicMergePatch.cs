@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace LocalKube.StrategicMerge;
@@ -22,6 +23,7 @@ public static class StrategicMergePatch
     /// <summary>Merges <paramref name="patch"/> into <paramref name="target"/>; null means the map was deleted.</summary>
     internal static JsonObject? MergeMap(JsonObject target, JsonObject patch, string? parentField)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a deep body is a 400 (ApiDispatcher), not a crash
         switch (patch["$patch"]?.GetValue<string>())
         {
             case "delete":

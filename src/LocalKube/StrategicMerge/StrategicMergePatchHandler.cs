@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalKube.Extensibility;
+using LocalKube.Serialization;
 using LocalKube.Server;
 
 namespace LocalKube.StrategicMerge;
@@ -30,7 +31,7 @@ public sealed class StrategicMergePatchHandler : IPatchHandler
 
         try
         {
-            var patch = JsonNode.Parse(context.Body) as JsonObject ?? throw Statuses.BadRequest("a strategic merge patch must be a JSON object");
+            var patch = JsonLimits.Parse(context.Body) as JsonObject ?? throw Statuses.BadRequest("a strategic merge patch must be a JSON object");
             return StrategicMergePatch.Apply(context.Current, patch);
         }
         catch (JsonException e)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 
 namespace LocalKube.Table;
 
@@ -31,7 +32,7 @@ internal static class JsonPathFilter
     };
 
     private static string Text(JsonNode value) =>
-        Validation.JsonNumbers.TryGetString(value, out var s) ? s : value.ToJsonString();
+        Validation.JsonNumbers.TryGetString(value, out var s) ? s : JsonLimits.Write(value);
 
     private static (string Left, string? Op, string? Right) Split(string expression)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 
 namespace LocalKube.Table;
 
@@ -89,7 +90,7 @@ public static class TableBuilder
             "integer" => Validation.JsonNumbers.TryGetDouble(value, out var d) ? (long)d : null,
             "number" => Validation.JsonNumbers.TryGetDouble(value, out var n) ? n : null,
             "boolean" => Validation.JsonNumbers.TryGetBool(value, out var b) ? b : null,
-            _ => text ?? value.ToJsonString(),
+            _ => text ?? JsonLimits.Write(value),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 
 namespace LocalKube.Validation;
 
@@ -80,6 +81,6 @@ public sealed record FieldError(FieldErrorType Type, string Field, object? BadVa
         _ when JsonNumbers.TryGetBool(node, out var b) => b,
         _ when JsonNumbers.TryGetLong(node, out var l) => l,
         _ when JsonNumbers.TryGetDouble(node, out var d) => d,
-        _ => node.ToJsonString(),
+        _ => JsonLimits.Write(node),
     };
 }

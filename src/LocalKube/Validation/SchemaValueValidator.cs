@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LocalKube.Serialization;
 
 namespace LocalKube.Validation;
 
@@ -131,7 +132,7 @@ public static class SchemaValueValidator
             errors.Add(FieldError.Invalid(path, (long)array.Count, $"{path} in {In} should have at least {min} items"));
         }
 
-        if (schema.Flag("uniqueItems") && array.Select(i => i?.ToJsonString()).Distinct().Count() != array.Count)
+        if (schema.Flag("uniqueItems") && array.Select(i => i is null ? null : JsonLimits.Write(i)).Distinct().Count() != array.Count)
         {
             errors.Add(FieldError.Invalid(path, string.Empty, $"{path} in {In} shouldn't contain duplicates"));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LocalKube.Serialization;
 using LocalKube.Storage;
 
 namespace LocalKube.Watch;
@@ -24,5 +25,5 @@ public sealed class WatchEvent(long resourceVersion, string type, ObjectKey key,
     public JsonObject? Previous { get; } = previous;
 
     /// <summary>The object serialized once and shared by every watcher (call only under the store lock).</summary>
-    public string ObjectJson => _json ??= Object.ToJsonString();
+    public string ObjectJson => _json ??= JsonLimits.Write(Object);
 }

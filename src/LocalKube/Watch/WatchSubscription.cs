@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using LocalKube.Registry;
+using LocalKube.Serialization;
 
 namespace LocalKube.Watch;
 
@@ -65,7 +66,7 @@ public sealed class WatchSubscription
 
         var copy = _conversion?.FromStorage(e.Object) ?? (JsonObject)e.Object.DeepClone();
         copy["apiVersion"] = ApiVersion;
-        return copy.ToJsonString();
+        return JsonLimits.Write(copy);
     }
 }
 

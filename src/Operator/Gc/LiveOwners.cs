@@ -7,7 +7,7 @@ namespace EcsOperator.Gc;
 /// <summary>The owner tag values of every object of every kind that exists now, in all namespaces.</summary>
 public static class LiveOwners
 {
-    private static readonly (Type Type, string Kind, Func<IKubeClient, CancellationToken, Task<IEnumerable<IEcsResource>>> List)[] Kinds =
+    private static readonly (Type Type, string Kind, Func<IKubeClient, CancellationToken, Task<IEnumerable<(string? Namespace, string Name)>>> List)[] Kinds =
     [
         (typeof(V1alpha1Cluster), V1alpha1Cluster.KindName, ListAsync<V1alpha1Cluster>),
         (typeof(V1alpha1TaskDefinition), V1alpha1TaskDefinition.KindName, ListAsync<V1alpha1TaskDefinition>),
@@ -29,16 +29,21 @@ public static class LiveOwners
         var owners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, kind, list) in Kinds)
         {
-            foreach (var obj in await list(kube, cancellationToken))
+            foreach (var (ns, name) in await list(kube, cancellationToken))
             {
-                owners.Add(OwnershipTags.OwnerValue(obj.Metadata.NamespaceProperty ?? string.Empty, kind, obj.Metadata.Name));
+                owners.Add(OwnershipTags.OwnerValue(ns ?? string.Empty, kind, name));
             }
         }
 
         return owners;
     }
 
-    private static async Task<IEnumerable<IEcsResource>> ListAsync<T>(IKubeClient kube, CancellationToken cancellationToken)
-        where T : class, IEcsResource =>
-        (await kube.ListAsync<T>(null, null, cancellationToken)).Items;
+    /// <summary>An object that exists but cannot be read still owns its resources: gc must never take them.</summary>
+    private static async Task<IEnumerable<(string? Namespace, string Name)>> ListAsync<T>(IKubeClient kube, CancellationToken cancellationToken)
+        where T : class, IEcsResource
+    {
+        var list = await kube.ListAsync<T>(null, null, cancellationToken);
+        return list.Items.Select(o => ((string?)o.Metadata.NamespaceProperty, o.Metadata.Name))
+            .Concat(list.Undecodable.Select(u => (u.Namespace, u.Name)));
+    }
 }

@@ -7,6 +7,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]
     public static partial void Listed(ILogger logger, string kind, int count, string resourceVersion);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Kind} {Key} at resourceVersion {ResourceVersion}: it cannot be read ({Reason}); the other objects go on reconciling, and this one once it is fixed")]
+    public static partial void UndecodableSkipped(ILogger logger, string kind, string key, string? resourceVersion, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} expired at resourceVersion {ResourceVersion} (410 Gone); relisting")]
     public static partial void WatchExpired(ILogger logger, string kind, string? resourceVersion);
 

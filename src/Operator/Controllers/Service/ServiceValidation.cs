@@ -34,6 +34,7 @@ public static class ServiceValidation
                 $"{strategy} is not supported yet: it needs load balancer advanced configuration that a LoadBalancerBinding cannot express; use ROLLING"));
         }
 
+        errors.AddRange(HookDetailsDepth(spec));
         var defaulted = string.IsNullOrEmpty(spec.ServiceName);
         errors.AddRange(AwsFormats.EcsName("spec.serviceName", defaulted ? obj.Metadata.Name : spec.ServiceName, defaulted ? "metadata.name" : null));
         errors.AddRange(AwsFormats.NameOrArn("spec.cluster", spec.Cluster, "cluster/", AwsFormats.IsEcsName));
@@ -69,6 +70,11 @@ public static class ServiceValidation
             yield return new ImmutableField("spec.role", roleArn[(roleArn.LastIndexOf('/') + 1)..], name, Recreate);
         }
     }
+
+    /// <summary>hookDetails is the one free-form field of any kind (x-kubernetes-preserve-unknown-fields).</summary>
+    private static IEnumerable<FieldError> HookDetailsDepth(ServiceSpec spec) =>
+        (spec.DeploymentConfiguration?.LifecycleHooks ?? []).SelectMany((hook, i) =>
+            FreeFormJson.CheckDepth($"spec.deploymentConfiguration.lifecycleHooks[{i}].hookDetails", hook.HookDetails));
 
     private static void ExactlyOne(List<FieldError> errors, string refField, bool hasRef, string nameField, bool hasName)
     {

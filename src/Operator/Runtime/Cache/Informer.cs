@@ -97,6 +97,13 @@ public sealed class Informer<TEntity> : IInformer
         var list = await _client.ListAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken);
         Interlocked.Increment(ref _listCount);
         Volatile.Write(ref _consecutiveFailures, 0);
+        foreach (var bad in list.Undecodable)
+        {
+            Log.UndecodableSkipped(_logger, Kind, bad.Key, bad.ResourceVersion, bad.Reason);
+        }
+
+        // An undecodable object is left out of the cache, as if it did not exist, so a cached older version of it
+        // is dropped below: reconciling a spec the user has since replaced would undo their edit.
         var previous = Cache.Snapshot();
         foreach (var obj in list.Items)
         {
@@ -124,7 +131,19 @@ public sealed class Informer<TEntity> : IInformer
     /// <summary>Applies watch events until the server ends the stream; returns the last resourceVersion seen.</summary>
     private async Task<string> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
     {
-        await foreach (var (type, obj) in _client.WatchAsync<TEntity>(_scope.Namespace, SelectorText(), resourceVersion, cancellationToken))
+        void Skip(UndecodableObject bad)
+        {
+            Log.UndecodableSkipped(_logger, Kind, bad.Key, bad.ResourceVersion, bad.Reason);
+            resourceVersion = bad.ResourceVersion ?? resourceVersion;
+            if (Cache.Remove(bad.Key) is { } stale)
+            {
+                Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, stale, stale));
+            }
+
+            Volatile.Write(ref _resourceVersion, resourceVersion);
+        }
+
+        await foreach (var (type, obj) in _client.WatchAsync<TEntity>(_scope.Namespace, SelectorText(), resourceVersion, Skip, cancellationToken))
         {
             resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
             Volatile.Write(ref _consecutiveFailures, 0); // any event, bookmarks included, proves the API answers

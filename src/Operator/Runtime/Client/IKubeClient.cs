@@ -21,9 +21,10 @@ public interface IKubeClient
 
     /// <summary>
     /// Watches from a resourceVersion. The stream ends when the server closes it. An ERROR event (for example 410
-    /// Gone) ends the stream with a <see cref="KubernetesException"/>.
+    /// Gone) ends the stream with a <see cref="KubernetesException"/>. An event whose object cannot be read as
+    /// <typeparamref name="TEntity"/> is not yielded: it goes to <paramref name="onUndecodable"/> and the watch goes on.
     /// </summary>
-    IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, CancellationToken cancellationToken)
+    IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, Action<UndecodableObject> onUndecodable, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>;
 
     /// <summary>Merge-patches the status subresource with the given patch document (the value of "status").</summary>

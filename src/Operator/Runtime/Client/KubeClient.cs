@@ -43,20 +43,32 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
         // In pages, as client-go's reflector lists: one response for 10,000 objects is a buffer of tens of MB that
         // the GC keeps committed long after the list (docs/performance.md).
         var items = new List<TEntity>();
+        var undecodable = new List<UndecodableObject>();
         string? next = null;
-        ListShape<TEntity> page;
+        ListShape page;
         do
         {
             page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
-            items.AddRange(page.Items ?? []);
+            foreach (var raw in page.Items ?? [])
+            {
+                if (UndecodableObject.TryDecode<TEntity>(raw, out var entity, out var bad))
+                {
+                    items.Add(entity);
+                }
+                else
+                {
+                    undecodable.Add(bad);
+                }
+            }
+
             next = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(next));
 
-        return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty);
+        return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty, undecodable);
     }
 
-    public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, Action<UndecodableObject> onUndecodable, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var meta = EntityMetadata.Of<TEntity>();
@@ -95,7 +107,18 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
             }
 
             var (type, raw) = enumerator.Current;
-            yield return (type, ToEntity<TEntity>(raw));
+            if (raw is TEntity typed)
+            {
+                yield return (type, typed);
+            }
+            else if (UndecodableObject.TryDecode<TEntity>(raw is JsonElement element ? element : JsonSerializer.SerializeToElement(raw), out var entity, out var bad))
+            {
+                yield return (type, entity);
+            }
+            else
+            {
+                onUndecodable(bad);
+            }
         }
     }
 
@@ -215,30 +238,24 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
         return kubeSystem.Metadata.Uid;
     }
 
-    private static TEntity ToEntity<TEntity>(object raw) => raw switch
-    {
-        TEntity typed => typed,
-        JsonElement element => KubernetesJson.Deserialize<TEntity>(element),
-        _ => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(raw)),
-    };
-
-    private Task<ListShape<TEntity>> ListPageAsync<TEntity>(string? @namespace, string? labelSelector, string? continueToken, CancellationToken cancellationToken)
+    private Task<ListShape> ListPageAsync<TEntity>(string? @namespace, string? labelSelector, string? continueToken, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var meta = EntityMetadata.Of<TEntity>();
         return TransientRetry.RunAsync(
             ct => string.IsNullOrEmpty(@namespace)
-                ? Api.CustomObjects.ListCustomObjectForAllNamespacesAsync<ListShape<TEntity>>(meta.Group, meta.Version, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct)
-                : Api.CustomObjects.ListNamespacedCustomObjectAsync<ListShape<TEntity>>(meta.Group, meta.Version, @namespace, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct),
+                ? Api.CustomObjects.ListCustomObjectForAllNamespacesAsync<ListShape>(meta.Group, meta.Version, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct)
+                : Api.CustomObjects.ListNamespacedCustomObjectAsync<ListShape>(meta.Group, meta.Version, @namespace, meta.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: ListPageSize, cancellationToken: ct),
             cancellationToken);
     }
 
-    private sealed class ListShape<TEntity>
+    /// <summary>A list page whose items stay raw, so that each is decoded (or skipped) on its own.</summary>
+    private sealed class ListShape
     {
         [JsonPropertyName("metadata")]
         public V1ListMeta? Metadata { get; set; }
 
         [JsonPropertyName("items")]
-        public List<TEntity>? Items { get; set; }
+        public List<JsonElement>? Items { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Runtime.Cache;
 using Xunit;
 
 namespace EcsOperator.Tests.Controllers.Service;
@@ -87,5 +88,44 @@ public sealed class ServiceValidationTests
         var service = new V1alpha1Service { Spec = new ServiceSpec { TaskDefinition = "web:1" } };
 
         Assert.Equal("spec.clusterRef", Assert.Single(ServiceValidation.Check(service)).Field);
+    }
+    [Fact]
+    public void HookDetails_up_to_the_operators_depth_limit_are_valid()
+    {
+        var service = WithHookDetails(FreeFormJson.MaxDepth);
+
+        Assert.Empty(ServiceValidation.Check(service));
+    }
+
+    [Fact]
+    public void HookDetails_one_level_deeper_are_rejected_naming_the_hook()
+    {
+        var error = Assert.Single(ServiceValidation.Check(WithHookDetails(FreeFormJson.MaxDepth + 1)));
+
+        Assert.Equal("spec.deploymentConfiguration.lifecycleHooks[1].hookDetails", error.Field);
+        Assert.Contains("deeper than 32 levels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the operator's limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HookDetails_as_deep_as_the_api_server_allows_are_read_cloned_and_rejected_without_overflowing_the_stack()
+    {
+        // 10,000 levels, as a real API server stores them: reading, the cache's clone and the check must all walk
+        // without recursion (a stack overflow would end the operator, not fail one object).
+        var service = WithHookDetails(9_995);
+
+        var clone = ObjectCache<V1alpha1Service>.Clone(service);
+
+        Assert.Equal("spec.deploymentConfiguration.lifecycleHooks[1].hookDetails", Assert.Single(ServiceValidation.Check(clone)).Field);
+    }
+
+    /// <summary>A Service read from JSON, as the informer reads it, whose second hook's details nest that many levels (objects, then a list).</summary>
+    private static V1alpha1Service WithHookDetails(int depth)
+    {
+        var details = new System.Text.StringBuilder().Insert(0, "{\"a\":", depth - 1).Append("[1,\"x\"]").Append('}', depth - 1);
+        var hook = """{"hookTargetArn":"arn:aws:lambda:us-east-1:123456789012:function:hook","roleArn":"arn:aws:iam::123456789012:role/hook","lifecycleStages":["POST_SCALE_UP"]""";
+        var json = """{"apiVersion":"ecs.operator.dev/v1alpha1","kind":"Service","metadata":{"name":"web"},"spec":{"cluster":"demo","taskDefinition":"web:1","deploymentConfiguration":{"lifecycleHooks":["""
+            + hook + "}," + hook + ",\"hookDetails\":" + details + "}]}}}";
+        return k8s.KubernetesJson.Deserialize<V1alpha1Service>(json);
     }
 }
