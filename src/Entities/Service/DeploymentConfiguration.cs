@@ -105,6 +105,7 @@ public sealed class DeploymentLifecycleHook
     /// <summary>Free-form JSON passed to the hook.</summary>
     [PreserveUnknownFields]
     [JsonConverter(typeof(FreeFormJsonConverter))]
+    [FreeText(Keys = true)]
     [JsonPropertyName("hookDetails")]
     public IDictionary<string, object>? HookDetails { get; set; }
 
