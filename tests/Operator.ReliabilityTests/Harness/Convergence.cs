@@ -74,6 +74,9 @@ internal sealed class StalledWatch : IAsyncDisposable, IDisposable
 
     public HashSet<string> ReconcilingReasons { get; } = [];
 
+    /// <summary>Events of the namespace looked at when the watch stopped (every reason, not only the Stalled ones).</summary>
+    public int EventsRead { get; private set; }
+
     public IReadOnlyList<string> Stalled
     {
         get
@@ -128,6 +131,7 @@ internal sealed class StalledWatch : IAsyncDisposable, IDisposable
     private async Task RecordStalledEventsAsync()
     {
         var events = await _objects.Client.EventsV1.ListNamespacedEventAsync(_namespace, cancellationToken: TestContext.Current.CancellationToken);
+        EventsRead = events.Items.Count;
         foreach (var e in events.Items.Where(e => ConditionReasons.Stalled.Contains(e.Reason)))
         {
             var times = e.Series is { } series ? $", {series.Count} times" : string.Empty;
