@@ -1,7 +1,11 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Testing;
+using k8s;
+using k8s.Models;
 using Xunit;
 
 namespace EcsOperator.Tests.Controllers.HostileText;
@@ -95,6 +99,20 @@ public sealed partial class HostileTextTests
         var error = Assert.Single(errors, error => error.Field.Contains("awslogs", StringComparison.Ordinal));
         Assert.Equal("spec.containerDefinitions[0].logConfiguration.options[awslogs-group]", error.Field);
         Assert.Contains(@"/ecs/web\u0007", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_samples_pass_the_text_checks()
+    {
+        var types = EntityKinds.All.ToDictionary(type => EntityGroup.ApiVersion + "/" + type.GetCustomAttribute<KubernetesEntityAttribute>()!.Kind);
+        var samples = Directory.GetFiles(RepositoryRoot.Combine("config", "samples"), "*.yaml", SearchOption.AllDirectories);
+
+        var refused = samples
+            .SelectMany(file => KubernetesYaml.LoadAllFromString(File.ReadAllText(file), types, strict: true).OfType<IEcsResource>()
+                .SelectMany(o => SpecText.Check(o.GetType().GetProperty("Spec")!.GetValue(o)!, "spec").Select(error => $"{Path.GetFileName(file)} {o.Kind}/{o.Metadata.Name}: {error}")))
+            .ToList();
+
+        Assert.True(samples.Length > 0 && refused.Count == 0, string.Join("\n", refused));
     }
 
     private static (string Kind, string Template) Split(string field) => (field[..field.IndexOf(' ', StringComparison.Ordinal)], field[(field.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
