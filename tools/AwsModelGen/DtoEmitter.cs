@@ -11,7 +11,7 @@ internal static class DtoEmitter
             ? ["System.Text.Json.Serialization", "EcsOperator.Aws.Protocols"]
             : []);
         w.Line($"namespace {model.Spec.Namespace}.Model;").Line();
-        foreach (var shape in model.Reachable.Where(s => model.Type(s) == "structure" && !model.Errors.Contains(s)))
+        foreach (var shape in model.Reachable.Where(s => model.Type(s) == "structure" && !model.IsDocument(s) && !model.Errors.Contains(s)))
         {
             EmitClass(w, model, shape, model.ClassName(shape), json);
         }

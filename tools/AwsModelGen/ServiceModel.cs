@@ -74,6 +74,9 @@ internal sealed class ServiceModel
 
     public string Type(string shape) => (string)Shape(shape)["type"]!;
 
+    /// <summary>A free-form JSON document (a structure botocore marks document: true), such as ECS's hookDetails.</summary>
+    public bool IsDocument(string shape) => Shape(shape)["document"]?.GetValue<bool>() == true;
+
     public string ClassName(string shape) => ClassNames.TryGetValue(shape, out var renamed) ? renamed : shape;
 
     public IEnumerable<(string Name, JsonObject Member)> Members(string shape) =>

@@ -5,6 +5,8 @@ internal static class TypeMapper
 {
     public static string CsType(ServiceModel model, string shape) => model.Type(shape) switch
     {
+        // A document's members are whatever the caller writes: an empty class would drop them all on the wire.
+        "structure" when model.IsDocument(shape) => "System.Text.Json.Nodes.JsonNode",
         "structure" => model.ClassName(shape),
         "list" => $"List<{CsType(model, (string)model.Shape(shape)["member"]!["shape"]!)}>",
         "map" => $"Dictionary<string, {CsType(model, (string)model.Shape(shape)["value"]!["shape"]!)}>",

@@ -105,6 +105,7 @@ public sealed class DeploymentLifecycleHook
     /// <summary>Free-form JSON passed to the hook, nested at most 32 levels deep (the operator's limit; ECS documents none).</summary>
     [PreserveUnknownFields]
     [JsonConverter(typeof(FreeFormJsonConverter))]
+    [FreeText(Keys = true)]
     [JsonPropertyName("hookDetails")]
     public IDictionary<string, object>? HookDetails { get; set; }
 

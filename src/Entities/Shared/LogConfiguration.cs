@@ -14,6 +14,7 @@ public sealed class LogConfiguration
     public string LogDriver { get; set; } = string.Empty;
 
     /// <summary>Driver options, for awslogs: awslogs-group, awslogs-region, awslogs-stream-prefix and so on.</summary>
+    [FreeText]
     [JsonPropertyName("options")]
     public IDictionary<string, string>? Options { get; set; }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using EcsOperator.Entities.Schema;
 
 namespace EcsOperator.Entities;
 
@@ -12,6 +13,7 @@ public sealed class NameValuePair
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Its value; absent means the empty string.</summary>
+    [FreeText]
     [JsonPropertyName("value")]
     public string? Value { get; set; }
 }

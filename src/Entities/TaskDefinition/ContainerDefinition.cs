@@ -53,10 +53,12 @@ public sealed class ContainerDefinition
     public ContainerRestartPolicy? RestartPolicy { get; set; }
 
     /// <summary>Overrides the image's ENTRYPOINT.</summary>
+    [FreeText]
     [JsonPropertyName("entryPoint")]
     public IList<string>? EntryPoint { get; set; }
 
     /// <summary>Overrides the image's CMD.</summary>
+    [FreeText]
     [JsonPropertyName("command")]
     public IList<string>? Command { get; set; }
 
@@ -151,6 +153,7 @@ public sealed class ContainerDefinition
     public bool? PseudoTerminal { get; set; }
 
     /// <summary>Docker labels set on the container.</summary>
+    [FreeText(Keys = true)]
     [JsonPropertyName("dockerLabels")]
     public IDictionary<string, string>? DockerLabels { get; set; }
 

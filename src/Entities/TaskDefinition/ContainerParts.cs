@@ -163,6 +163,7 @@ public sealed class HealthCheck
     /// <summary>["CMD", args...] to exec directly, or ["CMD-SHELL", "command"] to run in a shell.</summary>
     [Required]
     [MinLength(1)]
+    [FreeText]
     [JsonPropertyName("command")]
     public IList<string> Command { get; set; } = [];
 

@@ -68,10 +68,12 @@ public sealed class DockerVolumeConfiguration
     public string? Driver { get; set; }
 
     /// <summary>Driver options.</summary>
+    [FreeText]
     [JsonPropertyName("driverOpts")]
     public IDictionary<string, string>? DriverOpts { get; set; }
 
     /// <summary>Docker labels on the volume.</summary>
+    [FreeText(Keys = true)]
     [JsonPropertyName("labels")]
     public IDictionary<string, string>? Labels { get; set; }
 }

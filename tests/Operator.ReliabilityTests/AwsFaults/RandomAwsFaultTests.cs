@@ -41,8 +41,9 @@ public sealed class RandomAwsFaultTests(ITestOutputHelper output)
             await Convergence.GoneAsync(aws.Objects, stack, PhaseTimeout, run, aws.LogLines);
             await watch.DisposeAsync();
 
-            ReliabilityReport.Line(output, $"condition reads: {watch.Reads}, Reconciling reasons seen: {string.Join(", ", watch.ReconcilingReasons.Order(StringComparer.Ordinal))}");
+            ReliabilityReport.Line(output, $"condition reads: {watch.Reads}, events read: {watch.EventsRead}, Reconciling reasons seen: {string.Join(", ", watch.ReconcilingReasons.Order(StringComparer.Ordinal))}");
             Assert.True(watch.Reads > 10, $"the condition watch read only {watch.Reads} times ({run})");
+            Assert.True(watch.EventsRead > 0, $"the watch found no Event at all in {stack.Namespace}: the operator records one per AWS mutation ({run})");
             Assert.True(watch.Stalled.Count == 0, $"Stalled for a transient fault ({run}): {string.Join("; ", watch.Stalled.Distinct())}");
         }
 

@@ -1,6 +1,8 @@
+using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.IntegrationTests.Controllers;
 using EcsOperator.Testing;
+using k8s;
 using Xunit;
 
 namespace EcsOperator.ReliabilityTests.Harness;
@@ -44,23 +46,39 @@ internal static class Convergence
 
 /// <summary>
 /// Reads every object of the stack in the background and remembers each Stalled=True it ever saw: a transient AWS
-/// fault must show as Reconciling (Throttled or AwsError), never as Stalled.
+/// fault must show as Reconciling (Throttled or AwsError), never as Stalled. A Stalled that came and went between two
+/// reads escapes the sampling, but not the Warning event the operator records whenever it stalls an object
+/// (StatusReporter.StalledAsync, TerminalErrorReporter): when the watch stops, it also lists the namespace's
+/// events.k8s.io/v1 Events and reports each one whose reason is a Stalled reason.
 /// </summary>
 internal sealed class StalledWatch : IAsyncDisposable, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly List<string> _seen = [];
+    private readonly KubeObjects _objects;
+    private readonly string _namespace;
+    private bool _eventsRead;
 
     public StalledWatch(KubeObjects objects, TwelveObjectStack stack)
+        : this(objects, stack.Namespace, () => stack.ReadAllAsync(objects))
     {
-        _loop = Task.Run(() => LoopAsync(objects, stack, _stop.Token));
+    }
+
+    public StalledWatch(KubeObjects objects, string @namespace, Func<Task<List<IEcsResource>>> readAll)
+    {
+        _objects = objects;
+        _namespace = @namespace;
+        _loop = Task.Run(() => LoopAsync(readAll, _stop.Token));
     }
 
     /// <summary>Reads taken; a watch that never read proves nothing.</summary>
     public int Reads { get; private set; }
 
     public HashSet<string> ReconcilingReasons { get; } = [];
+
+    /// <summary>Events of the namespace looked at when the watch stopped (every reason, not only the Stalled ones).</summary>
+    public int EventsRead { get; private set; }
 
     public IReadOnlyList<string> Stalled
     {
@@ -73,7 +91,7 @@ internal sealed class StalledWatch : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Stops the reads; safe to call twice (a test stops the watch before it reads the results).</summary>
+    /// <summary>Stops the reads and collects the Stalled events; safe to call twice (a test stops the watch before it reads the results).</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_loop.IsCompleted)
@@ -81,17 +99,23 @@ internal sealed class StalledWatch : IAsyncDisposable, IDisposable
             await _stop.CancelAsync();
             await _loop;
         }
+
+        if (!_eventsRead)
+        {
+            _eventsRead = true;
+            await RecordStalledEventsAsync();
+        }
     }
 
     public void Dispose() => _stop.Dispose();
 
-    private async Task LoopAsync(KubeObjects objects, TwelveObjectStack stack, CancellationToken stop)
+    private async Task LoopAsync(Func<Task<List<IEcsResource>>> readAll, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                foreach (var o in await stack.ReadAllAsync(objects))
+                foreach (var o in await readAll())
                 {
                     Record(o);
                 }
@@ -102,6 +126,21 @@ internal sealed class StalledWatch : IAsyncDisposable, IDisposable
             catch (OperationCanceledException)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>Every Warning the operator recorded with a Stalled reason, however briefly the condition lasted.</summary>
+    private async Task RecordStalledEventsAsync()
+    {
+        var events = await _objects.Client.EventsV1.ListNamespacedEventAsync(_namespace, cancellationToken: TestContext.Current.CancellationToken);
+        EventsRead = events.Items.Count;
+        foreach (var e in events.Items.Where(e => ConditionReasons.Stalled.Contains(e.Reason)))
+        {
+            var times = e.Series is { } series ? $", {series.Count} times" : string.Empty;
+            lock (_seen)
+            {
+                _seen.Add($"{e.Regarding?.Kind}/{e.Regarding?.Name}: {e.Reason}: {e.Note} (Event {e.Metadata.Name}{times})");
             }
         }
     }

@@ -23,6 +23,7 @@ public static class ClusterValidation
             }
         }
 
+        SpecText.AddTo(errors, obj.Spec);
         return errors;
     }
 }

@@ -52,6 +52,7 @@ public static class LoadBalancerBindingValidation
         }
 
         errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags"));
+        SpecText.AddTo(errors, spec);
         return errors;
     }
 

@@ -40,6 +40,7 @@ public static class ServiceValidation
         errors.AddRange(AwsFormats.NameOrArn("spec.cluster", spec.Cluster, "cluster/", AwsFormats.IsEcsName));
         errors.AddRange(AwsFormats.NameOrArn("spec.taskDefinition", spec.TaskDefinition, "task-definition/", AwsFormats.IsFamilyRevision));
         errors.AddRange(TagValidator.Validate(spec.Tags, "spec.tags"));
+        SpecText.AddTo(errors, spec);
         return errors;
     }
 

@@ -26,7 +26,7 @@ public static partial class TagValidator
 
         foreach (var (key, value) in tags.OrderBy(tag => tag.Key, StringComparer.Ordinal))
         {
-            var path = $"{field}[{key}]";
+            var path = $"{field}[{AwsFormats.Quote(key)}]";
             if (key.StartsWith(WellKnown.Prefix, StringComparison.Ordinal))
             {
                 yield return new FieldError(path, $"keys under {WellKnown.Prefix} are reserved for the operator");

@@ -23,6 +23,7 @@ public static class TaskDefinitionValidation
         errors.AddRange(ContainerRules(spec));
         errors.AddRange(VolumeRules(spec));
         errors.AddRange(TaskDefinitionFormats.Check(obj));
+        SpecText.AddTo(errors, spec);
         return errors.DistinctBy(e => e.ToString()).ToList();
     }
 

@@ -625,7 +625,7 @@ public partial class DeploymentLifecycleHook
     public List<string>? LifecycleStages { get; set; }
 
     [JsonPropertyName("hookDetails")]
-    public HookDetails? HookDetails { get; set; }
+    public System.Text.Json.Nodes.JsonNode? HookDetails { get; set; }
 
     [JsonPropertyName("timeoutConfiguration")]
     public DeploymentLifecycleHookTimeoutConfiguration? TimeoutConfiguration { get; set; }
@@ -881,10 +881,6 @@ public partial class HealthCheck
 
     [JsonPropertyName("startPeriod")]
     public int? StartPeriod { get; set; }
-}
-
-public partial class HookDetails
-{
 }
 
 public partial class HostEntry
