@@ -97,22 +97,23 @@ public sealed class Informer<TEntity> : IInformer
         var list = await _client.ListAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken);
         Interlocked.Increment(ref _listCount);
         Volatile.Write(ref _consecutiveFailures, 0);
-        var previous = Cache.Snapshot();
+        var previous = Cache.Versions();
         foreach (var obj in list.Items)
         {
             var key = ReconcileRequest.For(obj).ToString();
-            previous.Remove(key, out var old);
-            if (old is null || old.Metadata.ResourceVersion != obj.Metadata.ResourceVersion)
+            if (!previous.Remove(key, out var oldVersion) || oldVersion != obj.Metadata.ResourceVersion)
             {
-                Cache.Upsert(obj);
+                var old = Cache.Upsert(obj);
                 Publish(new InformerEvent<TEntity>(old is null ? InformerEventType.Added : InformerEventType.Updated, obj, old));
             }
         }
 
-        foreach (var (key, gone) in previous)
+        foreach (var key in previous.Keys)
         {
-            Cache.Remove(key);
-            Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, gone, gone));
+            if (Cache.Remove(key) is { } gone)
+            {
+                Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, gone, gone));
+            }
         }
 
         Volatile.Write(ref _resourceVersion, list.ResourceVersion);

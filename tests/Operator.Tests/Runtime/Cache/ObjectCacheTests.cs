@@ -49,6 +49,48 @@ public sealed class ObjectCacheTests
     }
 
     [Fact]
+    public void The_cache_drops_kubectls_last_applied_configuration_and_keeps_every_other_annotation()
+    {
+        var cache = NewCache();
+        var widget = Widget.Create("ns", "a");
+        widget.Metadata.Annotations = new Dictionary<string, string>
+        {
+            [ObjectCache<Widget>.LastAppliedAnnotation] = """{"apiVersion":"ecs.operator.dev/v1alpha1","kind":"Widget"}""",
+            ["team"] = "payments",
+        };
+        var applyOnly = Widget.Create("ns", "b");
+        applyOnly.Metadata.Annotations = new Dictionary<string, string> { [ObjectCache<Widget>.LastAppliedAnnotation] = "{}" };
+
+        cache.Upsert(widget);
+        cache.Upsert(applyOnly);
+
+        Assert.Equal(["team"], cache.Get(new ReconcileRequest("ns", "a"))!.Metadata.Annotations.Keys);
+        Assert.Null(cache.Get(new ReconcileRequest("ns", "b"))!.Metadata.Annotations);
+    }
+
+    [Fact]
+    public void An_object_reads_back_as_stored_and_an_update_returns_the_object_it_replaced()
+    {
+        var cache = NewCache();
+        var first = Widget.Create("ns", "a", partRef: "p1");
+        first.Metadata.ResourceVersion = "7";
+        first.Metadata.Labels = new Dictionary<string, string> { ["app"] = "shop" };
+        first.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/shop";
+        var second = Widget.Create("ns", "a", partRef: "p2");
+        second.Metadata.ResourceVersion = "8";
+
+        Assert.Null(cache.Upsert(first));
+        var read = cache.Get(new ReconcileRequest("ns", "a"))!;
+        var replaced = cache.Upsert(second);
+        var removed = cache.Remove("ns/a");
+
+        Assert.Equal(("7", "shop", "p1", first.Status.Arn), (read.Metadata.ResourceVersion, read.Metadata.Labels["app"], read.Spec.PartRef, read.Status.Arn));
+        Assert.Equal(("7", "p1"), (replaced!.Metadata.ResourceVersion, replaced.Spec.PartRef));
+        Assert.Equal(("8", "p2"), (removed!.Metadata.ResourceVersion, removed.Spec.PartRef));
+        Assert.Null(cache.ResourceVersion(new ReconcileRequest("ns", "a")));
+    }
+
+    [Fact]
     public void Asking_for_an_unknown_index_is_an_error_not_an_empty_answer()
     {
         Assert.Throws<ArgumentException>(() => NewCache().ByIndex("nope", "ns/x"));
