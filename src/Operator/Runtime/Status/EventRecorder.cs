@@ -15,7 +15,7 @@ namespace EcsOperator.Runtime.Status;
 public sealed class EventRecorder(IKubeClient client, EventRecorderOptions options, ILogger<EventRecorder> logger, TimeProvider? time = null) : IEventRecorder
 {
     private const int MaxNoteLength = 1024;
-    private const int MaxTrackedSeries = 4096;
+    internal const int MaxTrackedSeries = 4096;
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -60,20 +60,53 @@ public sealed class EventRecorder(IKubeClient client, EventRecorderOptions optio
         }
     }
 
+    /// <summary>Series tracked now (for tests: the map is bounded however many objects report).</summary>
+    internal int TrackedSeries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _series.Count;
+            }
+        }
+    }
+
     private void Remember(string key, Series series)
     {
         lock (_gate)
         {
             if (_series.Count >= MaxTrackedSeries)
             {
-                var cutoff = series.LastSeen - options.AggregationWindow;
-                foreach (var stale in _series.Where(s => s.Value.LastSeen < cutoff).Select(s => s.Key).ToList())
-                {
-                    _series.Remove(stale);
-                }
+                MakeRoom(series.LastSeen);
             }
 
             _series[key] = series;
+        }
+    }
+
+    /// <summary>
+    /// Bounded like client-go's event correlator (an LRU of 4,096): every stalled object records one event, so the map
+    /// grew by one series (about 600 bytes) per object for the whole aggregation window (docs/performance.md). Expired
+    /// series go first; if that frees too little, the least recently seen quarter goes, so that a burst of new series
+    /// costs one sort per quarter of the map, not one per event. A forgotten series that repeats starts a new event.
+    /// </summary>
+    private void MakeRoom(DateTime now)
+    {
+        var cutoff = now - options.AggregationWindow;
+        foreach (var stale in _series.Where(s => s.Value.LastSeen < cutoff).Select(s => s.Key).ToList())
+        {
+            _series.Remove(stale);
+        }
+
+        if (_series.Count < MaxTrackedSeries * 3 / 4)
+        {
+            return;
+        }
+
+        foreach (var oldest in _series.OrderBy(s => s.Value.LastSeen).Take(MaxTrackedSeries / 4).Select(s => s.Key).ToList())
+        {
+            _series.Remove(oldest);
         }
     }
 
