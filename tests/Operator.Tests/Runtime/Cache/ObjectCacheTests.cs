@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
@@ -88,6 +89,27 @@ public sealed class ObjectCacheTests
         Assert.Equal(("7", "p1"), (replaced!.Metadata.ResourceVersion, replaced.Spec.PartRef));
         Assert.Equal(("8", "p2"), (removed!.Metadata.ResourceVersion, removed.Spec.PartRef));
         Assert.Null(cache.ResourceVersion(new ReconcileRequest("ns", "a")));
+    }
+
+    [Fact]
+    public void The_cache_keeps_no_reference_to_the_object_it_was_given()
+    {
+        var cache = NewCache();
+        var given = StoreOne(cache);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(given.TryGetTarget(out _)); // it keeps the JSON, not the parsed object graph
+        Assert.Equal("p1", cache.Get(new ReconcileRequest("ns", "a"))!.Spec.PartRef);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<Widget> StoreOne(ObjectCache<Widget> cache)
+    {
+        var widget = Widget.Create("ns", "a", partRef: "p1");
+        cache.Upsert(widget);
+        return new WeakReference<Widget>(widget);
     }
 
     [Fact]
