@@ -94,19 +94,28 @@ public sealed class Informer<TEntity> : IInformer
 
     private async Task<string> RelistAsync(CancellationToken cancellationToken)
     {
-        var list = await _client.ListAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken);
+        var previous = Cache.Versions();
+        var (listed, resourceVersion) = (0, string.Empty);
+
+        // Page by page: the cache keeps JSON, so each page's parsed objects can go once stored. The whole parsed list
+        // held at once made a fresh start's peak higher than the cache it fills (docs/performance.md).
+        await foreach (var page in _client.ListPagesAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken))
+        {
+            foreach (var obj in page.Items)
+            {
+                var key = ReconcileRequest.For(obj).ToString();
+                if (!previous.Remove(key, out var oldVersion) || oldVersion != obj.Metadata.ResourceVersion)
+                {
+                    var old = Cache.Upsert(obj);
+                    Publish(new InformerEvent<TEntity>(old is null ? InformerEventType.Added : InformerEventType.Updated, obj, old));
+                }
+            }
+
+            (listed, resourceVersion) = (listed + page.Items.Count, page.ResourceVersion);
+        }
+
         Interlocked.Increment(ref _listCount);
         Volatile.Write(ref _consecutiveFailures, 0);
-        var previous = Cache.Versions();
-        foreach (var obj in list.Items)
-        {
-            var key = ReconcileRequest.For(obj).ToString();
-            if (!previous.Remove(key, out var oldVersion) || oldVersion != obj.Metadata.ResourceVersion)
-            {
-                var old = Cache.Upsert(obj);
-                Publish(new InformerEvent<TEntity>(old is null ? InformerEventType.Added : InformerEventType.Updated, obj, old));
-            }
-        }
 
         foreach (var key in previous.Keys)
         {
@@ -116,10 +125,10 @@ public sealed class Informer<TEntity> : IInformer
             }
         }
 
-        Volatile.Write(ref _resourceVersion, list.ResourceVersion);
-        Log.Listed(_logger, Kind, list.Items.Count, list.ResourceVersion);
+        Volatile.Write(ref _resourceVersion, resourceVersion);
+        Log.Listed(_logger, Kind, listed, resourceVersion);
         _synced.TrySetResult();
-        return list.ResourceVersion;
+        return resourceVersion;
     }
 
     /// <summary>Applies watch events until the server ends the stream; returns the last resourceVersion seen.</summary>

@@ -40,20 +40,30 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
     public async Task<ResourceList<TEntity>> ListAsync<TEntity>(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
+        var items = new List<TEntity>();
+        var resourceVersion = string.Empty;
+        await foreach (var page in ListPagesAsync<TEntity>(@namespace, labelSelector, cancellationToken))
+        {
+            items.AddRange(page.Items);
+            resourceVersion = page.ResourceVersion;
+        }
+
+        return new ResourceList<TEntity>(items, resourceVersion);
+    }
+
+    public async IAsyncEnumerable<ResourceList<TEntity>> ListPagesAsync<TEntity>(string? @namespace, string? labelSelector, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
         // In pages, as client-go's reflector lists: one response for 10,000 objects is a buffer of tens of MB that
         // the GC keeps committed long after the list (docs/performance.md).
-        var items = new List<TEntity>();
         string? next = null;
-        ListShape<TEntity> page;
         do
         {
-            page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
-            items.AddRange(page.Items ?? []);
+            var page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
+            yield return new ResourceList<TEntity>(page.Items ?? [], page.Metadata?.ResourceVersion ?? string.Empty);
             next = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(next));
-
-        return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty);
     }
 
     public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
