@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Metrics;
 using EcsOperator.Runtime.Status;
+using k8s;
 using Prometheus;
 using Xunit;
 
@@ -62,6 +64,29 @@ public sealed class ResourceConditionCounterTests
         _counter.OnChange(new(InformerEventType.Updated, a, a)); // a relist reports a known object again
 
         Assert.Equal(2, await CountAsync("Ready", "True"));
+    }
+
+    [Fact]
+    public async Task A_counted_object_keeps_none_of_its_condition_strings_alive()
+    {
+        var conditionType = CountParsedCluster(_counter);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(conditionType.TryGetTarget(out _)); // the count refers to the shared "Ready", not the object's copy
+        Assert.Equal(1, await CountAsync("Ready", "True"));
+    }
+
+    /// <summary>Counts a Cluster parsed from JSON, as the informer's are, and returns a weak reference to its Ready condition's type.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<string> CountParsedCluster(ResourceConditionCounter<V1alpha1Cluster> counter)
+    {
+        var parsed = KubernetesJson.Deserialize<V1alpha1Cluster>(KubernetesJson.Serialize(Cluster("a", s => Conditions.MarkReady(s, 1, "Synced", "in sync", Now))));
+        counter.OnChange(new(InformerEventType.Added, parsed));
+        var type = parsed.Status.Conditions.Single(c => c.Type == "Ready").Type;
+        Assert.False(ReferenceEquals(type, string.IsInterned(type)));
+        return new WeakReference<string>(type);
     }
 
     private static V1alpha1Cluster Cluster(string name, Action<ResourceStatus> status)

@@ -94,38 +94,48 @@ public sealed class Informer<TEntity> : IInformer
 
     private async Task<string> RelistAsync(CancellationToken cancellationToken)
     {
-        var list = await _client.ListAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken);
-        Interlocked.Increment(ref _listCount);
-        Volatile.Write(ref _consecutiveFailures, 0);
-        foreach (var bad in list.Undecodable)
+        var previous = Cache.Versions();
+        var (listed, resourceVersion) = (0, string.Empty);
+
+        // Page by page: the cache keeps JSON, so each page's parsed objects can go once stored. The whole parsed list
+        // held at once made a fresh start's peak higher than the cache it fills (docs/performance.md).
+        await foreach (var page in _client.ListPagesAsync<TEntity>(_scope.Namespace, SelectorText(), cancellationToken))
         {
-            Log.UndecodableSkipped(_logger, Kind, bad.Key, bad.ResourceVersion, bad.Reason);
+            foreach (var obj in page.Items)
+            {
+                var key = ReconcileRequest.For(obj).ToString();
+                if (!previous.Remove(key, out var oldVersion) || oldVersion != obj.Metadata.ResourceVersion)
+                {
+                    var old = Cache.Upsert(obj);
+                    Publish(new InformerEvent<TEntity>(old is null ? InformerEventType.Added : InformerEventType.Updated, obj, old));
+                }
+            }
+
+            foreach (var bad in page.Undecodable)
+            {
+                Log.UndecodableSkipped(_logger, Kind, bad.Key, bad.ResourceVersion, bad.Reason);
+            }
+
+            (listed, resourceVersion) = (listed + page.Items.Count, page.ResourceVersion);
         }
 
-        // An undecodable object is left out of the cache, as if it did not exist, so a cached older version of it
-        // is dropped below: reconciling a spec the user has since replaced would undo their edit.
-        var previous = Cache.Snapshot();
-        foreach (var obj in list.Items)
+        Interlocked.Increment(ref _listCount);
+        Volatile.Write(ref _consecutiveFailures, 0);
+
+        // An object left out of every page (deleted, or undecodable: logged above) is dropped from the cache: for an
+        // undecodable one, reconciling a spec the user has since replaced would undo their edit.
+        foreach (var key in previous.Keys)
         {
-            var key = ReconcileRequest.For(obj).ToString();
-            previous.Remove(key, out var old);
-            if (old is null || old.Metadata.ResourceVersion != obj.Metadata.ResourceVersion)
+            if (Cache.Remove(key) is { } gone)
             {
-                Cache.Upsert(obj);
-                Publish(new InformerEvent<TEntity>(old is null ? InformerEventType.Added : InformerEventType.Updated, obj, old));
+                Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, gone, gone));
             }
         }
 
-        foreach (var (key, gone) in previous)
-        {
-            Cache.Remove(key);
-            Publish(new InformerEvent<TEntity>(InformerEventType.Deleted, gone, gone));
-        }
-
-        Volatile.Write(ref _resourceVersion, list.ResourceVersion);
-        Log.Listed(_logger, Kind, list.Items.Count, list.ResourceVersion);
+        Volatile.Write(ref _resourceVersion, resourceVersion);
+        Log.Listed(_logger, Kind, listed, resourceVersion);
         _synced.TrySetResult();
-        return list.ResourceVersion;
+        return resourceVersion;
     }
 
     /// <summary>Applies watch events until the server ends the stream; returns the last resourceVersion seen.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using EcsOperator.Runtime.Reconcile;
 using k8s;
 using k8s.Models;
@@ -5,14 +6,19 @@ using k8s.Models;
 namespace EcsOperator.Runtime.Cache;
 
 /// <summary>
-/// The informer's thread-safe store: objects by "namespace/name", plus secondary indexes. Readers get deep copies,
-/// so a reconciler can change an object (its status) without corrupting what every other reader sees.
+/// The informer's thread-safe store: objects by "namespace/name", plus secondary indexes. Each object is kept as its
+/// compact UTF-8 JSON, not as the parsed model: the parsed object graph (every optional field of the spec, a string
+/// object per value) took about 2 KB per object, its JSON half of that (docs/performance.md). Readers parse a fresh
+/// copy, so a reconciler can change an object (its status) without corrupting what every other reader sees.
 /// </summary>
 public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
+    /// <summary>kubectl apply keeps the whole applied object here; nothing in the operator reads it.</summary>
+    internal const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, TEntity> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stored> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexDefinition<TEntity>> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _indexes = new(StringComparer.Ordinal);
 
@@ -40,26 +46,32 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
 
     public TEntity? Get(ReconcileRequest request)
     {
+        byte[]? json;
         lock (_gate)
         {
-            return _objects.TryGetValue(request.ToString(), out var found) ? Clone(found) : null;
+            json = _objects.TryGetValue(request.ToString(), out var found) ? found.Json : null;
         }
+
+        return json is null ? null : Parse(json);
     }
 
     public string? ResourceVersion(ReconcileRequest request)
     {
         lock (_gate)
         {
-            return _objects.TryGetValue(request.ToString(), out var found) ? found.Metadata.ResourceVersion : null;
+            return _objects.TryGetValue(request.ToString(), out var found) ? found.ResourceVersion : null;
         }
     }
 
     public IReadOnlyList<TEntity> List()
     {
+        byte[][] all;
         lock (_gate)
         {
-            return [.. _objects.Values.Select(Clone)];
+            all = [.. _objects.Values.Select(s => s.Json)];
         }
+
+        return [.. all.Select(Parse)];
     }
 
     public IReadOnlyList<ReconcileRequest> Keys()
@@ -72,6 +84,7 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
 
     public IReadOnlyList<TEntity> ByIndex(string indexName, string value)
     {
+        byte[][] matching;
         lock (_gate)
         {
             if (!_indexes.TryGetValue(indexName, out var index))
@@ -79,28 +92,33 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
                 throw new ArgumentException($"No index named '{indexName}' is registered for {typeof(TEntity).Name}.", nameof(indexName));
             }
 
-            return index.TryGetValue(value, out var keys) ? [.. keys.Select(k => Clone(_objects[k]))] : [];
+            matching = index.TryGetValue(value, out var keys) ? [.. keys.Select(k => _objects[k].Json)] : [];
         }
+
+        return [.. matching.Select(Parse)];
     }
 
     /// <summary>
-    /// Stores the object without its managedFields, and returns the one it replaced (the stored instance, not a
-    /// copy). managedFields are often the largest part of an object and nothing in the operator reads them; as
-    /// controller-runtime's cache.TransformStripManagedFields, the cache drops them (docs/performance.md).
+    /// Stores the object without its managedFields and kubectl's last-applied-configuration annotation, and returns
+    /// the one it replaced (parsed again). Both are often the largest part of an object and nothing in the operator
+    /// reads them; as controller-runtime's cache.TransformStripManagedFields, the cache drops them. Metadata patches
+    /// are computed from a fresh GET (<see cref="Client.IKubeClient.UpdateMetadataAsync{TEntity}"/>), never from here.
     /// </summary>
     internal TEntity? Upsert(TEntity obj)
     {
-        obj.Metadata.ManagedFields = null;
+        Trim(obj);
         var key = ReconcileRequest.For(obj).ToString();
+        var stored = new Stored(Serialize(obj), obj.Metadata.ResourceVersion);
         lock (_gate)
         {
-            _objects.TryGetValue(key, out var old);
-            if (old is not null)
+            TEntity? old = null;
+            if (_objects.TryGetValue(key, out var previous))
             {
+                old = Parse(previous.Json);
                 Unindex(key, old);
             }
 
-            _objects[key] = obj;
+            _objects[key] = stored;
             Index(key, obj);
             return old;
         }
@@ -108,14 +126,15 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
 
     internal TEntity? Remove(string key)
     {
-        TEntity? old;
+        TEntity old;
         lock (_gate)
         {
-            if (!_objects.Remove(key, out old))
+            if (!_objects.Remove(key, out var stored))
             {
                 return null;
             }
 
+            old = Parse(stored.Json);
             Unindex(key, old);
         }
 
@@ -123,16 +142,33 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         return old;
     }
 
-    /// <summary>The stored instances themselves, for the informer's relist diff.</summary>
-    internal Dictionary<string, TEntity> Snapshot()
+    /// <summary>The resourceVersion of every stored object by key, for the informer's relist diff.</summary>
+    internal Dictionary<string, string?> Versions()
     {
         lock (_gate)
         {
-            return new Dictionary<string, TEntity>(_objects, StringComparer.Ordinal);
+            return _objects.ToDictionary(o => o.Key, o => o.Value.ResourceVersion, StringComparer.Ordinal);
         }
     }
 
-    internal static TEntity Clone(TEntity obj) => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(obj));
+    internal static TEntity Clone(TEntity obj) => Parse(Serialize(obj));
+
+    private static byte[] Serialize(TEntity obj) => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+
+    private static TEntity Parse(byte[] json)
+    {
+        using var stream = new MemoryStream(json, writable: false);
+        return KubernetesJson.Deserialize<TEntity>(stream);
+    }
+
+    private static void Trim(TEntity obj)
+    {
+        obj.Metadata.ManagedFields = null;
+        if (obj.Metadata.Annotations is { } annotations && annotations.Remove(LastAppliedAnnotation) && annotations.Count == 0)
+        {
+            obj.Metadata.Annotations = null;
+        }
+    }
 
     private void Index(string key, TEntity obj)
     {
@@ -165,4 +201,7 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
             }
         }
     }
+
+    /// <summary>One object: its JSON, and its resourceVersion kept apart so that relists and status sweeps need no parse.</summary>
+    private readonly record struct Stored(byte[] Json, string? ResourceVersion);
 }

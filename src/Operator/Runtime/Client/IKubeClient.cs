@@ -20,6 +20,17 @@ public interface IKubeClient
         where TEntity : class, IKubernetesObject<V1ObjectMeta>;
 
     /// <summary>
+    /// The same list, one page at a time, so that a caller can let each page go before the next arrives (the informer
+    /// keeps JSON, not the parsed objects). Every page carries the list's resourceVersion. A client without paging
+    /// hands out its whole list as one page.
+    /// </summary>
+    async IAsyncEnumerable<ResourceList<TEntity>> ListPagesAsync<TEntity>(string? @namespace, string? labelSelector, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        yield return await ListAsync<TEntity>(@namespace, labelSelector, cancellationToken);
+    }
+
+    /// <summary>
     /// Watches from a resourceVersion. The stream ends when the server closes it. An ERROR event (for example 410
     /// Gone) ends the stream with a <see cref="KubernetesException"/>. An event whose object cannot be read as
     /// <typeparamref name="TEntity"/> is not yielded: it goes to <paramref name="onUndecodable"/> and the watch goes on.

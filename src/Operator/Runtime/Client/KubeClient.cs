@@ -40,15 +40,30 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
     public async Task<ResourceList<TEntity>> ListAsync<TEntity>(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        // In pages, as client-go's reflector lists: one response for 10,000 objects is a buffer of tens of MB that
-        // the GC keeps committed long after the list (docs/performance.md).
         var items = new List<TEntity>();
         var undecodable = new List<UndecodableObject>();
+        var resourceVersion = string.Empty;
+        await foreach (var page in ListPagesAsync<TEntity>(@namespace, labelSelector, cancellationToken))
+        {
+            items.AddRange(page.Items);
+            undecodable.AddRange(page.Undecodable);
+            resourceVersion = page.ResourceVersion;
+        }
+
+        return new ResourceList<TEntity>(items, resourceVersion, undecodable);
+    }
+
+    public async IAsyncEnumerable<ResourceList<TEntity>> ListPagesAsync<TEntity>(string? @namespace, string? labelSelector, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        // In pages, as client-go's reflector lists: one response for 10,000 objects is a buffer of tens of MB that
+        // the GC keeps committed long after the list (docs/performance.md).
         string? next = null;
-        ListShape page;
         do
         {
-            page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
+            var page = await ListPageAsync<TEntity>(@namespace, labelSelector, next, cancellationToken);
+            var items = new List<TEntity>();
+            var undecodable = new List<UndecodableObject>();
             foreach (var raw in page.Items ?? [])
             {
                 if (UndecodableObject.TryDecode<TEntity>(raw, out var entity, out var bad))
@@ -61,11 +76,10 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
                 }
             }
 
+            yield return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty, undecodable);
             next = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(next));
-
-        return new ResourceList<TEntity>(items, page.Metadata?.ResourceVersion ?? string.Empty, undecodable);
     }
 
     public async IAsyncEnumerable<(WatchEventType Type, TEntity Object)> WatchAsync<TEntity>(string? @namespace, string? labelSelector, string resourceVersion, Action<UndecodableObject> onUndecodable, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class KindController<TEntity> : IController
     private readonly IResyncSweep<TEntity> _resync;
     private readonly TimeSpan _resyncPeriod;
     private int _runningWorkers;
-    private readonly ConcurrentDictionary<ReconcileRequest, string> _terminal = new();
+    private readonly ConcurrentDictionary<ReconcileRequest, UInt128> _terminal = new();
 
     // When the watch event that queued a key arrived (the first one while it waits), for WatchEventTrigger.
     private readonly ConcurrentDictionary<ReconcileRequest, long> _eventReceived = new();
@@ -197,7 +197,7 @@ public sealed class KindController<TEntity> : IController
     /// Shows the terminal error (Stalled, a Warning event), then parks the object until a human changes it. Parked
     /// only once the report went through: a failed report is retried, or Stalled would never be shown.
     /// </summary>
-    private async Task ParkAsync(ReconcileRequest request, TEntity obj, string fingerprint, TerminalReconcileException error, CancellationToken cancellationToken)
+    private async Task ParkAsync(ReconcileRequest request, TEntity obj, UInt128 fingerprint, TerminalReconcileException error, CancellationToken cancellationToken)
     {
         Log.TerminalError(_logger, error, Name, request.ToString(), error.Reason);
         _metrics.TerminalError();

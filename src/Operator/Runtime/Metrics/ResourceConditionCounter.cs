@@ -63,8 +63,15 @@ public sealed class ResourceConditionCounter<TEntity>
         }
     }
 
+    /// <summary>
+    /// The condition's own strings would keep four small strings of every object alive (about 120 bytes each object):
+    /// the cache keeps JSON, so nothing else holds them. Known types and statuses are string literals, so the
+    /// runtime's intern pool already has one instance of each.
+    /// </summary>
     private static (string Type, string Status)[] ConditionsOf(TEntity obj) =>
         obj is IEcsResource resource
-            ? [.. resource.ResourceStatus.Conditions.Select(c => (c.Type, c.Status)).Distinct()]
+            ? [.. resource.ResourceStatus.Conditions.Select(c => (Canonical(c.Type), Canonical(c.Status))).Distinct()]
             : [];
+
+    private static string Canonical(string value) => string.IsInterned(value) ?? value;
 }

@@ -20,7 +20,7 @@ namespace EcsOperator.Runtime.Status;
 public sealed class EventRecorder : IEventRecorder, IAsyncDisposable, IDisposable
 {
     private const int MaxNoteLength = 1024;
-    private const int MaxTrackedSeries = 4096;
+    internal const int MaxTrackedSeries = 4096;
     private const int MaxQueued = 1000;
     private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
@@ -138,18 +138,42 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable, IDisposabl
         return next;
     }
 
+    /// <summary>Series tracked now (for tests, after <see cref="FlushAsync"/>: the map is bounded however many objects report).</summary>
+    internal int TrackedSeries => _series.Count;
+
     private void Remember(string key, Series series)
     {
         if (_series.Count >= MaxTrackedSeries)
         {
-            var cutoff = series.LastSeen - _options.AggregationWindow;
-            foreach (var stale in _series.Where(s => s.Value.LastSeen < cutoff).Select(s => s.Key).ToList())
-            {
-                _series.Remove(stale);
-            }
+            MakeRoom(series.LastSeen);
         }
 
         _series[key] = series;
+    }
+
+    /// <summary>
+    /// Bounded like client-go's event correlator (an LRU of 4,096): every stalled object records one event, so the map
+    /// grew by one series (about 600 bytes) per object for the whole aggregation window (docs/performance.md). Expired
+    /// series go first; if that frees too little, the least recently seen quarter goes, so that a burst of new series
+    /// costs one sort per quarter of the map, not one per event. A forgotten series that repeats starts a new event.
+    /// </summary>
+    private void MakeRoom(DateTime now)
+    {
+        var cutoff = now - _options.AggregationWindow;
+        foreach (var stale in _series.Where(s => s.Value.LastSeen < cutoff).Select(s => s.Key).ToList())
+        {
+            _series.Remove(stale);
+        }
+
+        if (_series.Count < MaxTrackedSeries * 3 / 4)
+        {
+            return;
+        }
+
+        foreach (var oldest in _series.OrderBy(s => s.Value.LastSeen).Take(MaxTrackedSeries / 4).Select(s => s.Key).ToList())
+        {
+            _series.Remove(oldest);
+        }
     }
 
     private Eventsv1Event NewEvent(IKubernetesObject<V1ObjectMeta> regarding, EventSeverity severity, string reason, string action, string note, DateTime now) => new()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
@@ -46,6 +47,69 @@ public sealed class ObjectCacheTests
         cache.Upsert(widget);
 
         Assert.Null(cache.Get(new ReconcileRequest("ns", "a"))!.Metadata.ManagedFields);
+    }
+
+    [Fact]
+    public void The_cache_drops_kubectls_last_applied_configuration_and_keeps_every_other_annotation()
+    {
+        var cache = NewCache();
+        var widget = Widget.Create("ns", "a");
+        widget.Metadata.Annotations = new Dictionary<string, string>
+        {
+            [ObjectCache<Widget>.LastAppliedAnnotation] = """{"apiVersion":"ecs.operator.dev/v1alpha1","kind":"Widget"}""",
+            ["team"] = "payments",
+        };
+        var applyOnly = Widget.Create("ns", "b");
+        applyOnly.Metadata.Annotations = new Dictionary<string, string> { [ObjectCache<Widget>.LastAppliedAnnotation] = "{}" };
+
+        cache.Upsert(widget);
+        cache.Upsert(applyOnly);
+
+        Assert.Equal(["team"], cache.Get(new ReconcileRequest("ns", "a"))!.Metadata.Annotations.Keys);
+        Assert.Null(cache.Get(new ReconcileRequest("ns", "b"))!.Metadata.Annotations);
+    }
+
+    [Fact]
+    public void An_object_reads_back_as_stored_and_an_update_returns_the_object_it_replaced()
+    {
+        var cache = NewCache();
+        var first = Widget.Create("ns", "a", partRef: "p1");
+        first.Metadata.ResourceVersion = "7";
+        first.Metadata.Labels = new Dictionary<string, string> { ["app"] = "shop" };
+        first.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/shop";
+        var second = Widget.Create("ns", "a", partRef: "p2");
+        second.Metadata.ResourceVersion = "8";
+
+        Assert.Null(cache.Upsert(first));
+        var read = cache.Get(new ReconcileRequest("ns", "a"))!;
+        var replaced = cache.Upsert(second);
+        var removed = cache.Remove("ns/a");
+
+        Assert.Equal(("7", "shop", "p1", first.Status.Arn), (read.Metadata.ResourceVersion, read.Metadata.Labels["app"], read.Spec.PartRef, read.Status.Arn));
+        Assert.Equal(("7", "p1"), (replaced!.Metadata.ResourceVersion, replaced.Spec.PartRef));
+        Assert.Equal(("8", "p2"), (removed!.Metadata.ResourceVersion, removed.Spec.PartRef));
+        Assert.Null(cache.ResourceVersion(new ReconcileRequest("ns", "a")));
+    }
+
+    [Fact]
+    public void The_cache_keeps_no_reference_to_the_object_it_was_given()
+    {
+        var cache = NewCache();
+        var given = StoreOne(cache);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(given.TryGetTarget(out _)); // it keeps the JSON, not the parsed object graph
+        Assert.Equal("p1", cache.Get(new ReconcileRequest("ns", "a"))!.Spec.PartRef);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<Widget> StoreOne(ObjectCache<Widget> cache)
+    {
+        var widget = Widget.Create("ns", "a", partRef: "p1");
+        cache.Upsert(widget);
+        return new WeakReference<Widget>(widget);
     }
 
     [Fact]

@@ -50,6 +50,20 @@ public sealed class ChangeFilterTests
     }
 
     [Fact]
+    public void The_fingerprint_stays_for_the_same_metadata_and_changes_with_an_annotation()
+    {
+        var parked = Widget.Create("ns", "a");
+        var copy = Widget.Create("ns", "a");
+        copy.Metadata.Uid = parked.Metadata.Uid;
+        var annotated = Widget.Create("ns", "a");
+        annotated.Metadata.Uid = parked.Metadata.Uid;
+        annotated.Metadata.Annotations = new Dictionary<string, string> { ["retry"] = "1" };
+
+        Assert.Equal(ChangeFilter.Fingerprint(parked.Metadata), ChangeFilter.Fingerprint(copy.Metadata));
+        Assert.NotEqual(ChangeFilter.Fingerprint(parked.Metadata), ChangeFilter.Fingerprint(annotated.Metadata));
+    }
+
+    [Fact]
     public void Adds_and_deletes_always_requeue()
     {
         var obj = Widget.Create("ns", "a");

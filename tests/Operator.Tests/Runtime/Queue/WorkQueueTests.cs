@@ -27,6 +27,26 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task A_drained_burst_gives_its_slots_back()
+    {
+        await using var queue = new WorkQueue<string>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            queue.Add($"ns/o{i}");
+        }
+
+        var burst = queue.ReservedSlots;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var taken = await queue.TryTakeAsync(Ct);
+            queue.Done(taken.Item);
+        }
+
+        Assert.True(burst >= 30_000, $"the burst held {burst} slots");
+        Assert.InRange(queue.ReservedSlots, 0, 3 * 256);
+    }
+
+    [Fact]
     public async Task A_key_added_twice_before_it_is_taken_is_handed_out_once()
     {
         await using var queue = new WorkQueue<string>();

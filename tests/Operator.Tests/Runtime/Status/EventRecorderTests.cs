@@ -1,6 +1,7 @@
 using EcsOperator.Runtime.Status;
 using EcsOperator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EcsOperator.Tests.Runtime.Status;
@@ -70,5 +71,31 @@ public sealed class EventRecorderTests
         // 1,000 queued, plus at most the one the sender had taken when the API server stopped answering.
         Assert.InRange(kube.Events.Count, 1000, 1001);
         Assert.Equal("edit 0", kube.Events[0].Note);
+    }
+
+    [Fact]
+    public async Task One_event_from_each_of_many_objects_leaves_a_bounded_series_map_that_still_aggregates_recent_repeats()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        await using var recorder = new EventRecorder(kube, new EventRecorderOptions(), NullLogger<EventRecorder>.Instance, clock);
+        var widgets = Enumerable.Range(0, EventRecorder.MaxTrackedSeries + 1000).Select(i => Widget.Create("ns", $"w{i}")).ToList();
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var widget in widgets)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10)); // all within one aggregation window: nothing expires
+            await recorder.RecordAsync(widget, EventSeverity.Warning, "InvalidSpec", "Reconcile", "spec.cpu: 3 is not a Fargate size", ct);
+            await recorder.FlushAsync(ct); // one at a time: the bounded send queue must not drop any of them
+        }
+
+        await recorder.RecordAsync(widgets[^1], EventSeverity.Warning, "InvalidSpec", "Reconcile", "spec.cpu: 3 is not a Fargate size", ct);
+        await recorder.RecordAsync(widgets[0], EventSeverity.Warning, "InvalidSpec", "Reconcile", "spec.cpu: 3 is not a Fargate size", ct);
+        await recorder.FlushAsync(ct);
+
+        Assert.InRange(recorder.TrackedSeries, 1, EventRecorder.MaxTrackedSeries);
+        Assert.Equal([(kube.Events[^2].Metadata.Name, 2)], kube.SeriesPatches); // the newest repeat joined its series
+        Assert.Equal(widgets.Count + 1, kube.Events.Count); // the oldest was forgotten: its repeat is a new event
+        Assert.Equal("w0", kube.Events[^1].Regarding.Name);
     }
 }
