@@ -40,6 +40,12 @@ internal sealed class ActiveRule
         return Rule.Probability >= 1 || (Rule.Probability > 0 && SeededDraw.Unit(_seed, Key, index) < Rule.Probability);
     }
 
+    /// <summary>
+    /// Gives back one fired call (a HoldResponse whose client left before the answer could be held): with FirstCalls,
+    /// the next matching call fires instead, so a test aiming at "the first answer of CreateService" still gets one.
+    /// </summary>
+    public void GiveBack() => Interlocked.Decrement(ref _matchedCalls);
+
     /// <summary>For TokenBucket rules: true when the call is over budget.</summary>
     public bool OverBudget() => _bucket is not null && !_bucket.TryTake();
 }

@@ -70,7 +70,7 @@ public sealed class FaultRules
         var delay = TimeSpan.Zero;
         FaultRule? fault = null;
         FaultRule? pager = null;
-        FaultRule? hold = null;
+        ActiveRule? hold = null;
         foreach (var rule in _rules.Where(r => r.Matches(operation)))
         {
             switch (rule.Rule.Fault)
@@ -82,7 +82,7 @@ public sealed class FaultRules
                     pager ??= rule.Rule;
                     break;
                 case FaultKind.HoldResponse when rule.Fires():
-                    hold ??= rule.Rule;
+                    hold ??= rule;
                     break;
                 case FaultKind.TokenBucket when fault is null:
                     // Only calls that would reach the upstream spend budget.
@@ -96,6 +96,6 @@ public sealed class FaultRules
             }
         }
 
-        return new FaultDecision(delay, fault, pager, hold);
+        return new FaultDecision(delay, fault, pager, hold?.Rule) { HoldRule = hold };
     }
 }

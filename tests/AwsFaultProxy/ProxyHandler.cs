@@ -24,22 +24,36 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
         var operation = OperationIdentifier.Identify(context.Request, body);
         actions.Add(operation);
         var decision = rules.Decide(operation);
-        if (decision.Delay > TimeSpan.Zero)
+        var held = false;
+        try
         {
-            await DelayAtLeastAsync(decision.Delay, ct);
-        }
+            if (decision.Delay > TimeSpan.Zero)
+            {
+                await DelayAtLeastAsync(decision.Delay, ct);
+            }
 
-        if (decision.Fault is { } fault && fault.Fault != FaultKind.DropResponse)
-        {
-            await InjectAsync(context, operation, decision, fault);
+            if (decision.Fault is { } fault && fault.Fault != FaultKind.DropResponse)
+            {
+                await InjectAsync(context, operation, decision, fault);
+            }
+            else
+            {
+                held = await ForwardAsync(context, operation, decision, body);
+            }
         }
-        else
+        finally
         {
-            await ForwardAsync(context, operation, decision, body);
+            if (!held)
+            {
+                // The hold rule fired but nothing was held (a fault answered instead, or the client left first, e.g.
+                // a crash test's random kill): the next matching call is held in its place.
+                decision.HoldRule?.GiveBack();
+            }
         }
     }
 
-    private async Task ForwardAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body)
+    /// <summary>Forwards the call; true when its answer was held (a HoldResponse rule's callbacks ran).</summary>
+    private async Task<bool> ForwardAsync(HttpContext context, AwsOperation operation, FaultDecision decision, byte[] body)
     {
         var ct = context.RequestAborted;
         HttpResponseMessage response;
@@ -54,7 +68,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
             Log.ForwardFailed(logger, operation.Service, operation.Operation, upstream, e.Message);
             stats.RecordCall(operation, decision, decision.Fault?.Fault, StatusCodes.Status502BadGateway, origin: CallOrigin.Of(context));
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
-            return;
+            return false;
         }
 
         using (response)
@@ -65,18 +79,24 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
                 // The upstream applied the call; the client never learns whether it did.
                 stats.RecordCall(operation, decision, FaultKind.DropResponse, null, status, CallOrigin.Of(context));
                 context.Abort();
-                return;
+                return false;
             }
 
             var fault = decision.Hold is not null ? FaultKind.HoldResponse : paged ? FaultKind.SplitPages : (FaultKind?)null;
             var clientGone = ct.IsCancellationRequested;
             stats.RecordCall(operation, decision, fault, clientGone ? null : status, status, CallOrigin.Of(context));
-            if (clientGone || (decision.Hold is not null && !await HoldAsync(operation, status, ct)))
+            if (clientGone)
             {
-                return;
+                return false;
+            }
+
+            if (decision.Hold is not null && !await HoldAsync(operation, status, ct))
+            {
+                return true; // held; the client left before the release
             }
 
             await UpstreamForwarder.CopyResponseAsync(response, context.Response, ct);
+            return decision.Hold is not null;
         }
     }
 

@@ -64,6 +64,28 @@ public sealed class FaultProxyHoldTests(MotoServer moto) : IClassFixture<MotoSer
     }
 
     [Fact]
+    public async Task A_first_call_whose_client_left_before_its_answer_does_not_use_up_the_hold()
+    {
+        await using var proxy = await AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions { Upstream = moto.Endpoint }, Ct);
+        proxy.Rules.Add(FaultRule.Delay("ecs", "ListClusters", TimeSpan.FromSeconds(30)) with { FirstCalls = 1 });
+        proxy.Rules.Add(FaultRule.HoldResponse("ecs", "ListClusters") with { FirstCalls = 1 });
+        using var ecs = Aws.MotoAws.Factory(proxy.Endpoint).CreateEcs();
+        using var killed = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        // A crash test's random kill: the client is gone before the (delayed) answer exists, so nothing is held.
+        var first = ecs.ListClustersAsync(new ListClustersRequest(), killed.Token);
+        Assert.True(await Eventually.TrueAsync(() => proxy.Actions.Actions.Count > 0), "the first call never reached the proxy");
+        await killed.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        var second = ecs.ListClustersAsync(new ListClustersRequest(), Ct);
+        var held = await proxy.Holds.WaitAsync("ecs", "ListClusters", Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(1, proxy.Holds.Release());
+        await second;
+        Assert.Equal(("ecs", "ListClusters"), (held.Service, held.Operation));
+    }
+
+    [Fact]
     public async Task Held_answers_are_listed_and_released_over_HTTP()
     {
         await using var proxy = await AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions { Upstream = moto.Endpoint }, Ct);
