@@ -96,6 +96,6 @@ public sealed class FaultRules
             }
         }
 
-        return new FaultDecision(delay, fault, pager, hold?.Rule) { HoldRule = hold };
+        return new FaultDecision(delay, fault, pager, hold);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class ProxyHandler(FaultRules rules, ProxyStats stats, ResponseH
             {
                 // The hold rule fired but nothing was held (a fault answered instead, or the client left first, e.g.
                 // a crash test's random kill): the next matching call is held in its place.
-                decision.HoldRule?.GiveBack();
+                decision.Hold?.GiveBack();
             }
         }
     }
