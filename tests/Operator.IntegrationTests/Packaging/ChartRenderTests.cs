@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcsOperator.Aws.Core;
 using EcsOperator.Hosting;
 using EcsOperator.Testing;
 using Xunit;
@@ -44,6 +45,8 @@ public sealed class ChartRenderTests
             AssertSame(configContainer[field], chartContainer[field], $"container {field}");
         }
 
+        // Each replica names itself in its AWS calls' User-Agent from the downward API (else all would be pid-1).
+        Assert.Equal("metadata.name", Str(configContainer["env"]!.AsArray().Single(e => Str(e!["name"]) == InstanceUserAgent.PodNameVariable)!["valueFrom"]!["fieldRef"]!["fieldPath"]));
         AssertSame(Config("manager", "deployment.yaml")["spec"]!["replicas"], Single(rendered, "Deployment")["spec"]!["replicas"], "replicas");
         AssertSame(Config("manager", "metrics_service.yaml")["spec"]!["ports"], Single(rendered, "Service")["spec"]!["ports"], "metrics Service ports");
         AssertSame(Config("manager", "pdb.yaml")["spec"]!["minAvailable"], Single(rendered, "PodDisruptionBudget")["spec"]!["minAvailable"], "PDB minAvailable");
