@@ -26,10 +26,15 @@ public sealed class ChartInstallTests : IAsyncLifetime
         var helm = await Helm.ForAsync(helmVersion, _kube.Kubeconfig.Path);
         var ns = TestNames.Unique("chart");
 
-        // README's install, upgrade and uninstall commands, in a namespace of this test's own.
-        await helm.RunOkAsync(
-            "install", "ecs-operator", Chart, "--namespace", ns, "--create-namespace", "--set", "aws.region=eu-west-1",
-            "--set-string", @"serviceAccount.annotations.eks\.amazonaws\.com/role-arn=arn:aws:iam::111122223333:role/ecs-operator");
+        // README's Helm block, command by command as a user copies it, in a namespace of this test's own.
+        var readme = ReadmeInstall.Blocks()[0];
+        Assert.Equal(["helm install", "kubectl apply", "helm upgrade", "helm uninstall"], readme.Select(c => $"{c[0]} {c[1]}"));
+        var kubectl = new Kubectl(_kube.Kubeconfig.Path);
+        Task<ProcessResult> Run(int line) => readme[line][0] == "helm"
+            ? helm.RunAsync(ReadmeInstall.Localize(readme[line], ns))
+            : kubectl.RunAsync(ReadmeInstall.Localize(readme[line], ns));
+
+        AssertSucceeded(await Run(0));
 
         Assert.All(CrdNames, crd => Assert.NotNull(Get("apiextensions.k8s.io", "v1", "customresourcedefinitions", null, crd)));
         var deployment = Get("apps", "v1", "deployments", ns, "ecs-operator")!;
@@ -39,30 +44,29 @@ public sealed class ChartInstallTests : IAsyncLifetime
             "arn:aws:iam::111122223333:role/ecs-operator",
             Str(Get(string.Empty, "v1", "serviceaccounts", ns, "ecs-operator")!["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]));
         Assert.True(JsonNode.DeepEquals(Config("rbac", "role.yaml")["rules"], Get("rbac.authorization.k8s.io", "v1", "clusterroles", null, "ecs-operator")!["rules"]));
-        Assert.NotNull(Get(string.Empty, "v1", "serviceaccounts", ns, "ecs-operator"));
         Assert.NotNull(Get(string.Empty, "v1", "services", ns, "ecs-operator-metrics"));
         Assert.NotNull(Get("policy", "v1", "poddisruptionbudgets", ns, "ecs-operator"));
         Assert.NotNull(Get("rbac.authorization.k8s.io", "v1", "roles", ns, "ecs-operator-leader-election"));
 
-        await new Kubectl(_kube.Kubeconfig.Path).RunOkAsync("apply", "-k", RepositoryRoot.Combine("config", "crds"));
-        await helm.RunOkAsync("upgrade", "ecs-operator", Chart, "--namespace", ns, "--reuse-values", "--set", "workers=8", "--set", "replicas=1");
+        AssertSucceeded(await Run(1));
+        AssertSucceeded(await Run(2));
 
         deployment = Get("apps", "v1", "deployments", ns, "ecs-operator")!;
         Assert.Contains("--workers=8", Args(deployment));
         Assert.DoesNotContain("--workers=4", Args(deployment));
         Assert.Contains("--region=eu-west-1", Args(deployment)); // --reuse-values kept the install's values
-        Assert.Equal(1, deployment["spec"]!["replicas"]!.GetValue<long>());
-        Assert.Null(Get("policy", "v1", "poddisruptionbudgets", ns, "ecs-operator")); // one replica: no PDB to block drains
         Assert.NotNull(Get(string.Empty, "v1", "secrets", ns, "sh.helm.release.v1.ecs-operator.v2"));
 
-        var uninstalled = await helm.RunAsync("uninstall", "ecs-operator", "--namespace", ns, "--wait");
+        await helm.RunOkAsync("upgrade", "ecs-operator", Chart, "--namespace", ns, "--reuse-values", "--set", "replicas=1");
+        Assert.Equal(1, Get("apps", "v1", "deployments", ns, "ecs-operator")!["spec"]!["replicas"]!.GetValue<long>());
+        Assert.Null(Get("policy", "v1", "poddisruptionbudgets", ns, "ecs-operator")); // one replica: no PDB to block drains
 
-        Assert.True(uninstalled.ExitCode == 0, uninstalled.ToString());
+        AssertSucceeded(await Run(3));
+
         Assert.Null(Get("apps", "v1", "deployments", ns, "ecs-operator"));
         Assert.Null(Get("rbac.authorization.k8s.io", "v1", "clusterroles", null, "ecs-operator"));
         Assert.Null(Get(string.Empty, "v1", "serviceaccounts", ns, "ecs-operator"));
-        Assert.Null(Get(string.Empty, "v1", "secrets", ns, "sh.helm.release.v1.ecs-operator.v1"));
-        Assert.Null(Get(string.Empty, "v1", "secrets", ns, "sh.helm.release.v1.ecs-operator.v2"));
+        Assert.All(["v1", "v2", "v3"], v => Assert.Null(Get(string.Empty, "v1", "secrets", ns, $"sh.helm.release.v1.ecs-operator.{v}")));
         // Helm never deletes what it installed from crds/: deleting a CRD would delete every object of the kind.
         Assert.All(CrdNames, crd => Assert.NotNull(Get("apiextensions.k8s.io", "v1", "customresourcedefinitions", null, crd)));
     }
@@ -87,6 +91,8 @@ public sealed class ChartInstallTests : IAsyncLifetime
         Assert.Null(Get("apps", "v1", "deployments", ns, "ecs-ecs-operator"));
         Assert.All(CrdNames, crd => Assert.NotNull(Get("apiextensions.k8s.io", "v1", "customresourcedefinitions", null, crd)));
     }
+
+    private static void AssertSucceeded(ProcessResult result) => Assert.True(result.ExitCode == 0, result.ToString());
 
     private static List<string> Args(JsonObject deployment) =>
         deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();

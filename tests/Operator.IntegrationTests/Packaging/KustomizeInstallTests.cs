@@ -7,7 +7,7 @@ using static EcsOperator.IntegrationTests.Packaging.ChartFiles;
 
 namespace EcsOperator.IntegrationTests.Packaging;
 
-/// <summary>README's kustomize install, `kubectl apply -k config/default`, against a LocalKube of its own.</summary>
+/// <summary>README's kustomize install, `kubectl apply -k config/default` read from README.md, against a LocalKube of its own.</summary>
 public sealed class KustomizeInstallTests : IAsyncLifetime
 {
     private LocalKubeServer _kube = null!;
@@ -19,7 +19,10 @@ public sealed class KustomizeInstallTests : IAsyncLifetime
     [Fact]
     public async Task Apply_k_config_default_installs_the_crds_rbac_and_the_operator()
     {
-        await new Kubectl(_kube.Kubeconfig.Path).RunOkAsync("apply", "-k", RepositoryRoot.Combine("config", "default"));
+        // README's kustomize block, as a user copies it; its namespace is config/'s own (this LocalKube is the test's alone).
+        var command = Assert.Single(ReadmeInstall.Blocks()[1]);
+        Assert.Equal(["kubectl", "apply", "-k", "config/default"], command);
+        await new Kubectl(_kube.Kubeconfig.Path).RunOkAsync(ReadmeInstall.Localize(command, ChartFiles.ConfigNamespace));
 
         Assert.NotNull(Get("apiextensions.k8s.io", "v1", "customresourcedefinitions", null, "services.ecs.operator.dev"));
         var args = Get("apps", "v1", "deployments", "ecs-operator-system", "ecs-operator")!["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]!
