@@ -127,6 +127,26 @@ public sealed class ChartRenderTests
     }
 
     [Fact]
+    public async Task The_prometheus_rule_and_the_dashboard_configmap_carry_the_files_that_promtool_and_the_scrape_check()
+    {
+        var helm = await Helm.ForAsync(Helm.V3);
+
+        var every = await RenderAsync(helm, "shard-a", "payments-ops", "--values", EveryOptionValues);
+        var none = await RenderAsync(helm, "ecs", "ops");
+        var defaultLabel = await RenderAsync(helm, "ecs", "ops", "--set", "metrics.grafanaDashboard.enabled=true");
+
+        var rule = Single(every, "PrometheusRule");
+        Assert.Equal("kube-prometheus-stack", Str(rule["metadata"]!["labels"]!["release"]));
+        var rules = LocalKube.Serialization.YamlJson.ParseDocuments(File.ReadAllText(Path.Combine(Chart, "files", "prometheus-rules.yaml"))).Single();
+        AssertSame(rules["groups"], rule["spec"]!["groups"], "PrometheusRule groups");
+        var dashboard = Single(every, "ConfigMap", "shard-a-ecs-operator-dashboard");
+        Assert.Equal(("ecs", "Platform"), (Str(dashboard["metadata"]!["labels"]!["dashboards"]), Str(dashboard["metadata"]!["annotations"]!["grafana_folder"])));
+        AssertSame(JsonNode.Parse(File.ReadAllText(Path.Combine(Chart, "files", "grafana-dashboard.json"))), JsonNode.Parse(Str(dashboard["data"]!["ecs-operator.json"])!), "dashboard JSON");
+        Assert.Equal("1", Str(Single(defaultLabel, "ConfigMap")["metadata"]!["labels"]!["grafana_dashboard"]));
+        Assert.DoesNotContain(none, o => Str(o["kind"]) is "PrometheusRule" or "ConfigMap");
+    }
+
+    [Fact]
     public async Task Crds_install_templates_the_crds_of_crds_folder_with_the_keep_policy()
     {
         var helm = await Helm.ForAsync(Helm.V3);
