@@ -31,6 +31,7 @@ public sealed class GarbageCollector(IKubeClient kube, IEcsApi ecs, IElbv2Api el
         {
             if (orphans.Count > 0)
             {
+                GcReport.WriteRetainedNote(output);
                 await output.WriteLineAsync("Nothing was deleted: run again with --confirm to delete them.");
             }
 

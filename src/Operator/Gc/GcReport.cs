@@ -28,6 +28,19 @@ public static class GcReport
         output.WriteLine($"{orphans.Count} orphaned resource(s) tagged {WellKnown.ClusterIdTag}={clusterId}.");
     }
 
+    /// <summary>
+    /// Printed under a report that deletes nothing: a resource its object left on purpose (deletionPolicy Retain strips
+    /// no tag, DESIGN.md) looks exactly like one a failed teardown left, so the report says that --confirm deletes both.
+    /// </summary>
+    public static void WriteRetainedNote(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine(
+            $"Resources that an object deleted with deletionPolicy: Retain left in place carry the same tags and are listed too: " +
+            $"--confirm would delete them. To keep one, remove its {WellKnown.OwnerTag} and {WellKnown.ClusterIdTag} tags first " +
+            "(or re-create its object, which owns it again).");
+    }
+
     public static void WriteResults(TextWriter output, IReadOnlyList<GcResult> results)
     {
         ArgumentNullException.ThrowIfNull(output);

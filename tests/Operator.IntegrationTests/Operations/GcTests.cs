@@ -60,6 +60,34 @@ public sealed class GcTests(OperatorStack stack) : IClassFixture<OperatorStack>
         Assert.Contains("No orphaned AWS resources", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_retained_resource_is_listed_with_a_warning_and_removing_its_tags_keeps_it_out_of_gc()
+    {
+        var ns = await stack.Objects.CreateNamespaceAsync(TestNames.Unique("gc-retain"));
+        var name = TestNames.Unique("gc-kept");
+        await stack.Objects.CreateAsync(new V1alpha1Cluster
+        {
+            Metadata = new() { Name = "kept", NamespaceProperty = ns },
+            Spec = new ClusterSpec { ClusterName = name, DeletionPolicy = DeletionPolicy.Retain },
+        });
+        var arn = (await stack.Objects.WaitReadyAsync<V1alpha1Cluster>(ns, "kept")).Status.Arn!;
+        await stack.Objects.DeleteAsync<V1alpha1Cluster>(ns, "kept");
+        await stack.Objects.WaitGoneAsync<V1alpha1Cluster>(ns, "kept");
+
+        var report = await GcAsync(confirm: false);
+
+        // Retain strips no tag, so gc cannot tell it from a failed teardown's leftover: the report says so before --confirm.
+        Assert.Contains(arn, ReportedArns(report.Output));
+        Assert.Contains("deletionPolicy: Retain", report.Output, StringComparison.Ordinal);
+        Assert.Contains("--confirm would delete them", report.Output, StringComparison.Ordinal);
+
+        // The way out the note gives: the user removes the operator's tags from what they keep.
+        await MotoAws.Factory(stack.Moto).CreateEcs().UntagResourceAsync(new Ecs.UntagResourceRequest { ResourceArn = arn, TagKeys = [WellKnown.OwnerTag, WellKnown.ClusterIdTag] }, Ct);
+
+        Assert.DoesNotContain(arn, ReportedArns((await GcAsync(confirm: false)).Output));
+        Assert.Equal("ACTIVE", (await stack.Ecs.ClusterAsync(name))!.Status);
+    }
+
     private sealed record Planted(string Cluster, string ForeignCluster, string Revision, string TargetGroup, string Rule, string Listener)
     {
         public IEnumerable<string> Orphans => [Cluster, Revision, TargetGroup, Rule];
