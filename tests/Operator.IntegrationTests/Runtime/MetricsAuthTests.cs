@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Runtime;
+using EcsOperator.Runtime.Metrics;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
 using Xunit;
@@ -56,6 +59,36 @@ public sealed class MetricsAuthTests
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("workqueue_depth", await answer.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.DoesNotContain(kube.Server.Requests.Requests, r => r.Resource == "tokenreviews");
+    }
+
+    [Fact]
+    public async Task A_certificate_mounted_from_a_secret_is_the_one_served()
+    {
+        var mounted = Directory.CreateTempSubdirectory("ecs-operator-metrics-certs-");
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var certificate = new CertificateRequest("CN=mounted-by-cert-manager", key, HashAlgorithmName.SHA256)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+            await File.WriteAllTextAsync(Path.Combine(mounted.FullName, MetricsCertificate.CertificateFile), certificate.ExportCertificatePem(), Ct);
+            await File.WriteAllTextAsync(Path.Combine(mounted.FullName, MetricsCertificate.KeyFile), key.ExportPkcs8PrivateKeyPem(), Ct);
+            await using var kube = await RuntimeKube.StartAsync();
+            kube.Server.Access.AddToken("t-reader", Reader);
+            await using var op = new OperatorInstance(kube, new OperatorRuntimeOptions { MetricsBindAddress = "127.0.0.1:0", MetricsCertPath = mounted.FullName, HealthProbeBindAddress = "0" }, Done);
+            await op.StartAsync();
+            string? served = null;
+            using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => (served = cert?.Thumbprint) is not null });
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "t-reader");
+
+            using var answer = await http.GetAsync(new Uri(op.Host.MetricsAddress!, "/metrics"), Ct);
+
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(certificate.Thumbprint, served);
+        }
+        finally
+        {
+            mounted.Delete(recursive: true);
+        }
     }
 
     private static Task<ReconcileResult> Done(OperatorInstance instance, ReconcileRequest request, Widget? widget, EcsOperator.Runtime.Status.StatusWriter<Widget> status, CancellationToken ct) =>
