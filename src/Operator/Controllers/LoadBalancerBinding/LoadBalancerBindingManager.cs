@@ -30,18 +30,18 @@ public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusRepo
     }
 
     /// <summary>
-    /// Creates the target group. Real ELBv2 returns an existing group with identical settings; moto answers
-    /// DuplicateTargetGroupName instead, which means the same: the group is read back by name and its tags decide.
+    /// Creates the target group. Real ELBv2 returns an existing group with identical settings, even one the operator
+    /// does not own; moto answers DuplicateTargetGroupName instead, which means the same. Either way the group is read
+    /// back by name with its tags, which the caller checks before it changes anything (the attributes included).
     /// </summary>
-    public async Task<BindingState> CreateTargetGroupAsync(V1alpha1LoadBalancerBinding obj, Elb.CreateTargetGroupRequest request, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    public async Task<BindingState> CreateTargetGroupAsync(V1alpha1LoadBalancerBinding obj, Elb.CreateTargetGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
             var created = await elb.CreateTargetGroupAsync(request, cancellationToken);
-            var group = created.TargetGroups?.FirstOrDefault() ?? throw new InvalidOperationException($"CreateTargetGroup returned no target group for {request.Name}");
+            _ = created.TargetGroups?.FirstOrDefault() ?? throw new InvalidOperationException($"CreateTargetGroup returned no target group for {request.Name}");
             await status.MutatedAsync(obj, "TargetGroupCreated", "CreateTargetGroup", $"Created target group {request.Name}", cancellationToken);
-            await SetAttributesAsync(obj, group, attributes, cancellationToken);
         }
         catch (Elb.DuplicateTargetGroupNameException)
         {

@@ -48,7 +48,7 @@ public sealed class LoadBalancerBindingManagerTests
             .On<Elb.DescribeTagsRequest, Elb.DescribeTagsResponse>(_ => new() { TagDescriptions = [new() { ResourceArn = "arn:tg/web", Tags = LoadBalancerBindingRequest.Tags(Ours.ToTags()) }] })
             .On<Elb.DescribeTargetGroupAttributesRequest, Elb.DescribeTargetGroupAttributesResponse>(_ => new() { Attributes = [] });
 
-        var state = await Manager().CreateTargetGroupAsync(_obj, new Elb.CreateTargetGroupRequest { Name = "shop-web-1" }, new Dictionary<string, string>(), Ct);
+        var state = await Manager().CreateTargetGroupAsync(_obj, new Elb.CreateTargetGroupRequest { Name = "shop-web-1" }, Ct);
 
         Assert.Equal("arn:tg/web", state.TargetGroup?.TargetGroupArn);
         Assert.Equal(Ownership.Ours, Ours.Classify(state.TargetGroupTags));
