@@ -87,7 +87,7 @@ public sealed class LoadBalancerBindingReconcilerTests
         var status = new StatusReporter<V1alpha1LoadBalancerBinding>(new StatusWriter<V1alpha1LoadBalancerBinding>(_kube, _cache), _events, TimeProvider.System, NullLogger<StatusReporter<V1alpha1LoadBalancerBinding>>.Instance);
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1LoadBalancerBinding>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1LoadBalancerBinding>>.Instance);
-        var manager = new LoadBalancerBindingManager(_elb.Api, status);
+        var manager = new LoadBalancerBindingManager(_elb.Api, status, new ImmediateDelays());
         return new LoadBalancerBindingReconciler(services, manager, new BoundServices(_services, _taskDefinitions, _cache, _ecs.Api), new BindingSteps(manager, status, new DriftReporter(new Prometheus.CollectorRegistry())));
     }
 
