@@ -54,7 +54,7 @@ public sealed class LoadBalancerBindingSpec : IDeletionPolicySpec
     [JsonPropertyName("tags")]
     public IDictionary<string, string>? Tags { get; set; }
 
-    /// <summary>Delete (default) detaches and deletes what the binding created; Retain leaves the attachment and resources in place.</summary>
+    /// <summary>Delete (default) detaches and deletes what the binding created; Retain leaves its target group and listener rule in place (the Service still drops the binding from its loadBalancers).</summary>
     [JsonPropertyName("deletionPolicy")]
     public DeletionPolicy? DeletionPolicy { get; set; }
 }

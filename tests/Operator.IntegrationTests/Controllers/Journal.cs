@@ -24,4 +24,17 @@ internal static class Journal
         Assert.True(deleted >= 0, "no DeleteTargetGroup after the mark");
         Assert.True(dropped >= 0 && dropped < deleted, $"DeleteTargetGroup (call {deleted}) came before the Service's UpdateService (call {dropped})");
     }
+
+    /// <summary>
+    /// After the mark, no ELBv2 call other than a read reached the proxy: the object under test made no change in AWS
+    /// (earlier tests' objects at rest only read on their resync).
+    /// </summary>
+    public static void AssertNoElbv2ChangeSince(global::AwsFaultProxy.FaultProxy proxy, long mark)
+    {
+        var changes = proxy.Stats.Journal()
+            .Where(c => c.Sequence > mark && c.Service == AwsServices.Elbv2 && !c.Operation.StartsWith("Describe", StringComparison.Ordinal))
+            .Select(c => c.Operation)
+            .ToList();
+        Assert.True(changes.Count == 0, $"ELBv2 changes after the mark: {string.Join(", ", changes)}");
+    }
 }

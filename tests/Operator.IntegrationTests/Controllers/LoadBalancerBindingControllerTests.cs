@@ -1,3 +1,4 @@
+using AwsFaultProxy;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.IntegrationTests.Aws;
@@ -50,13 +51,37 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         await stack.Objects.WaitReadyAsync<V1alpha1LoadBalancerBinding>(ns, "web");
 
         var deleting = Journal.Mark(stack.Proxy);
-        await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await DeleteWhileTheServiceRollsOffAsync(ns);
         await stack.Objects.WaitGoneAsync<V1alpha1LoadBalancerBinding>(ns, "web");
         await ReportServiceAsync(stack, ns);
 
         Journal.AssertServiceDroppedBeforeTargetGroupDeleted(stack.Proxy, deleting);
         Assert.Null(await TargetGroupAsync(stack.Elb, arn));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
+    }
+
+    /// <summary>
+    /// Deletes the binding while the answer to the Service's UpdateService that drops it is held in the proxy: the
+    /// binding must report that it waits for the Service, having changed nothing in ELBv2, before the rollout goes on.
+    /// </summary>
+    private async Task DeleteWhileTheServiceRollsOffAsync(string ns)
+    {
+        var mark = Journal.Mark(stack.Proxy);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = stack.Proxy.Holds.OnHeld(call => held.TrySetResult());
+        var hold = stack.Proxy.Rules.Add(FaultRule.HoldResponse(AwsServices.Ecs, "UpdateService") with { FirstCalls = 1 });
+        try
+        {
+            await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+            await held.Task.WaitAsync(KubeObjects.DefaultTimeout, Ct);
+            await stack.Objects.WaitConditionAsync<V1alpha1LoadBalancerBinding>(ns, "web", ConditionTypes.Reconciling, ConditionReasons.WaitingForService);
+            Journal.AssertNoElbv2ChangeSince(stack.Proxy, mark);
+        }
+        finally
+        {
+            stack.Proxy.Rules.Remove(hold);
+            stack.Proxy.Holds.Release();
+        }
     }
 
     [Fact]
@@ -110,6 +135,7 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
     {
         var (ns, seed) = await ArrangeAsync("lbb-port-bad");
         var binding = Owned(ns, seed, change: s => s.ContainerPort = 8081);
+        var creating = Journal.Mark(stack.Proxy);
         await stack.Objects.CreateAsync(binding);
 
         var stalled = await stack.Objects.WaitConditionAsync<V1alpha1LoadBalancerBinding>(ns, "web", ConditionTypes.Stalled, ConditionReasons.InvalidSpec);
@@ -119,6 +145,7 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
         await Assert.ThrowsAsync<Elb.TargetGroupNotFoundException>(() =>
             stack.Elb.DescribeTargetGroupsAsync(new Elb.DescribeTargetGroupsRequest { Names = [DerivedName(ns, "web", binding.Spec.TargetGroup!)] }, Ct));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
+        Journal.AssertNoElbv2ChangeSince(stack.Proxy, creating);
     }
 
     [Fact]
@@ -147,6 +174,21 @@ public sealed class LoadBalancerBindingControllerTests(OperatorStack stack) : IC
 
         Assert.NotNull(await TargetGroupAsync(stack.Elb, existing));
         Assert.Empty(await RulesAsync(stack.Elb, seed.ListenerArn));
+    }
+
+    [Fact]
+    public async Task Retain_keeps_the_target_group_and_rule_while_the_service_drops_the_binding()
+    {
+        var (ns, seed) = await ArrangeAsync("lbb-retain");
+        await stack.Objects.CreateAsync(Owned(ns, seed, change: s => s.DeletionPolicy = DeletionPolicy.Retain));
+        var ready = await AttachAsync(stack, ns);
+
+        await stack.Objects.DeleteAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await stack.Objects.WaitGoneAsync<V1alpha1LoadBalancerBinding>(ns, "web");
+        await ReportServiceAsync(stack, ns);
+
+        Assert.NotNull(await TargetGroupAsync(stack.Elb, ready.Status.TargetGroupArn!));
+        Assert.Equal(ready.Status.ListenerRuleArn, Assert.Single(await RulesAsync(stack.Elb, seed.ListenerArn)).RuleArn);
     }
 
     [Fact]

@@ -84,6 +84,8 @@ public sealed class StackSampleTests : IAsyncLifetime
         Assert.Equal([arn], rule.Actions!.Select(a => a.TargetGroupArn));
 
         var ecsService = (await _stack.Ecs.ServiceAsync("demo", "web"))!;
+        Assert.Equal((group.TargetGroupName, ecsService.ServiceArn), (binding.Status.TargetGroupName, binding.Status.ServiceArn));
+        Assert.Equal([seed.LoadBalancerArn], binding.Status.LoadBalancerArns);
         var entry = Assert.Single(ecsService.LoadBalancers!);
         Assert.Equal((arn, "web", 80), (entry.TargetGroupArn, entry.ContainerName, entry.ContainerPort));
         Assert.Equal((2, 2), (ecsService.DesiredCount, ecsService.RunningCount));

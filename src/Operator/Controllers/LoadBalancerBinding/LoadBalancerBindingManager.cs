@@ -10,8 +10,16 @@ namespace EcsOperator.Controllers.LoadBalancerBinding;
 /// The ELBv2 calls of a LoadBalancerBinding: target groups here, listener rules in the Rules part. Every mutation is
 /// also an Event on the object. Works around moto where it differs from ELBv2 without relying on either behaviour.
 /// </summary>
-public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusReporter<V1alpha1LoadBalancerBinding> status)
+public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusReporter<V1alpha1LoadBalancerBinding> status, TimeProvider time)
 {
+    /// <summary>
+    /// ELBv2 may still answer ResourceInUse for a moment after the rule that forwarded to a group is deleted: a delete
+    /// is tried this many times, <see cref="DeleteRetryInterval"/> apart, before the binding reports DependentsExist.
+    /// </summary>
+    public const int DeleteAttempts = 3;
+
+    public static readonly TimeSpan DeleteRetryInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>DescribeTags takes at most 20 resource ARNs per call.</summary>
     private const int TagBatch = 20;
 
@@ -30,18 +38,18 @@ public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusRepo
     }
 
     /// <summary>
-    /// Creates the target group. Real ELBv2 returns an existing group with identical settings; moto answers
-    /// DuplicateTargetGroupName instead, which means the same: the group is read back by name and its tags decide.
+    /// Creates the target group. Real ELBv2 returns an existing group with identical settings, even one the operator
+    /// does not own; moto answers DuplicateTargetGroupName instead, which means the same. Either way the group is read
+    /// back by name with its tags, which the caller checks before it changes anything (the attributes included).
     /// </summary>
-    public async Task<BindingState> CreateTargetGroupAsync(V1alpha1LoadBalancerBinding obj, Elb.CreateTargetGroupRequest request, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    public async Task<BindingState> CreateTargetGroupAsync(V1alpha1LoadBalancerBinding obj, Elb.CreateTargetGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
             var created = await elb.CreateTargetGroupAsync(request, cancellationToken);
-            var group = created.TargetGroups?.FirstOrDefault() ?? throw new InvalidOperationException($"CreateTargetGroup returned no target group for {request.Name}");
+            _ = created.TargetGroups?.FirstOrDefault() ?? throw new InvalidOperationException($"CreateTargetGroup returned no target group for {request.Name}");
             await status.MutatedAsync(obj, "TargetGroupCreated", "CreateTargetGroup", $"Created target group {request.Name}", cancellationToken);
-            await SetAttributesAsync(obj, group, attributes, cancellationToken);
         }
         catch (Elb.DuplicateTargetGroupNameException)
         {
@@ -78,25 +86,33 @@ public sealed partial class LoadBalancerBindingManager(IElbv2Api elb, StatusRepo
 
     /// <summary>
     /// Deletes an owned target group. Null once it is gone (TargetGroupNotFound included); otherwise what still
-    /// references it (ELBv2 refuses with ResourceInUse while a listener or rule forwards to it).
+    /// references it (ELBv2 refuses with ResourceInUse while a listener or rule forwards to it), once
+    /// <see cref="DeleteAttempts"/> tries have all met ResourceInUse.
     /// </summary>
     public async Task<string?> DeleteTargetGroupAsync(V1alpha1LoadBalancerBinding obj, Elb.TargetGroup group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await elb.DeleteTargetGroupAsync(new Elb.DeleteTargetGroupRequest { TargetGroupArn = group.TargetGroupArn }, cancellationToken);
-            await status.MutatedAsync(obj, "TargetGroupDeleted", "DeleteTargetGroup", $"Deleted target group {group.TargetGroupName}", cancellationToken);
-            return null;
-        }
-        catch (Elb.TargetGroupNotFoundException)
-        {
-            return null;
-        }
-        catch (Elb.ResourceInUseException e)
-        {
-            var users = group.LoadBalancerArns is { Count: > 0 } arns ? $"load balancer(s) {string.Join(", ", arns)}" : "a listener or rule";
-            return $"target group {group.TargetGroupName} is still referenced by {users}: {e.Message}";
+            try
+            {
+                await elb.DeleteTargetGroupAsync(new Elb.DeleteTargetGroupRequest { TargetGroupArn = group.TargetGroupArn }, cancellationToken);
+                await status.MutatedAsync(obj, "TargetGroupDeleted", "DeleteTargetGroup", $"Deleted target group {group.TargetGroupName}", cancellationToken);
+                return null;
+            }
+            catch (Elb.TargetGroupNotFoundException)
+            {
+                return null;
+            }
+            catch (Elb.ResourceInUseException) when (attempt < DeleteAttempts)
+            {
+                await Task.Delay(DeleteRetryInterval, time, cancellationToken);
+            }
+            catch (Elb.ResourceInUseException e)
+            {
+                var users = group.LoadBalancerArns is { Count: > 0 } arns ? $"load balancer(s) {string.Join(", ", arns)}" : "a listener or rule";
+                return $"target group {group.TargetGroupName} is still referenced by {users} after {DeleteAttempts} attempts: {e.Message}";
+            }
         }
     }
 

@@ -67,15 +67,17 @@ public sealed class LoadBalancerBindingReconciler(
 
     protected override async Task<BindingState> CreateAsync(SyncContext<V1alpha1LoadBalancerBinding, DesiredBinding> sync, CancellationToken cancellationToken)
     {
-        var group = sync.Desired.Spec.TargetGroup!;
-        var request = LoadBalancerBindingRequest.CreateTargetGroup(sync.Desired.TargetGroupName!, group, DesiredTags(sync));
-        var created = (await manager.CreateTargetGroupAsync(sync.Object, request, LoadBalancerBindingRequest.Attributes(group), cancellationToken)) with { Owned = true };
+        var request = LoadBalancerBindingRequest.CreateTargetGroup(sync.Desired.TargetGroupName!, sync.Desired.Spec.TargetGroup!, DesiredTags(sync));
+        var created = (await manager.CreateTargetGroupAsync(sync.Object, request, cancellationToken)) with { Owned = true };
         if (sync.Ownership.Classify(created.TargetGroupTags) != Ownership.Ours)
         {
-            return created with { Blocked = SyncOutcome.Stalled(ConditionReasons.AlreadyExists, $"target group {request.Name} already exists and is not this binding's (see its {WellKnown.OwnerTag} tag)") };
+            // ELBv2 answers an identical create with the existing group (moto: DuplicateTargetGroupName), even one that is
+            // not ours: refused before anything touches it, and kept out of status so that no Service attaches it.
+            throw new SyncOutcomeException(SyncOutcome.Stalled(ConditionReasons.AlreadyExists, $"target group {request.Name} already exists and is not this binding's (see its {WellKnown.OwnerTag} tag)"));
         }
 
-        return await steps.EnsureAsync(sync, created, cancellationToken);
+        // The attributes go through the same delta as an update: only once the group is known to be ours.
+        return await UpdateAsync(sync, created, cancellationToken);
     }
 
     protected override Ownership OwnerOf(BindingState observed, OwnershipTags ownership) =>

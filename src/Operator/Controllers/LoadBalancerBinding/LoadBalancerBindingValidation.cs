@@ -92,6 +92,14 @@ public static class LoadBalancerBindingValidation
             errors.Add(new FieldError("spec.listener", "set spec.listener.hostHeaders, pathPatterns, httpHeaders or queryStrings: a listener rule needs a condition"));
         }
 
+        // moto accepts a rule on a Network Load Balancer listener; ELBv2 does not. An existing target group's protocol is
+        // unknown before a call, but the listener's ARN names its load balancer type (listener/app/, listener/net/...).
+        if (listener.Arn.Contains(":listener/", StringComparison.Ordinal) && !listener.Arn.Contains(":listener/app/", StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError("spec.listener.arn",
+                $"listener rules exist on Application Load Balancer listeners only, and {listener.Arn} is not one; a Network Load Balancer listener's default action forwards to the target group instead"));
+        }
+
         if (spec.TargetGroup is { } group && NetworkProtocols.Contains(group.Protocol))
         {
             errors.Add(new FieldError("spec.listener",

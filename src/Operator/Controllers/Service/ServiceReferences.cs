@@ -78,17 +78,28 @@ public sealed class ServiceReferences(
         ArgumentNullException.ThrowIfNull(obj);
         return bindings.ByIndex(Indexes.ServiceRef, Indexes.KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name))
             .Where(b => b.Metadata.DeletionTimestamp is null)
-            .Where(b => b.Spec.LoadBalancerName is not null || (b.Status.TargetGroupArn is not null && b.Status.LoadBalancerArns is { Count: > 0 }))
-            .Select(b => new Ecs.LoadBalancer
+            .Select(b => (Binding: b, TargetGroupArn: b.Spec.LoadBalancerName is null ? AttachableTargetGroup(b) : null))
+            .Where(entry => entry.Binding.Spec.LoadBalancerName is not null || entry.TargetGroupArn is not null)
+            .Select(entry => new Ecs.LoadBalancer
             {
-                TargetGroupArn = b.Spec.LoadBalancerName is null ? b.Status.TargetGroupArn : null,
-                LoadBalancerName = b.Spec.LoadBalancerName,
-                ContainerName = b.Spec.ContainerName,
-                ContainerPort = b.Spec.ContainerPort,
+                TargetGroupArn = entry.TargetGroupArn,
+                LoadBalancerName = entry.Binding.Spec.LoadBalancerName,
+                ContainerName = entry.Binding.Spec.ContainerName,
+                ContainerPort = entry.Binding.Spec.ContainerPort,
             })
             .OrderBy(lb => lb.TargetGroupArn ?? lb.LoadBalancerName, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// The binding's target group once a load balancer forwards to it. Until then, the group it replaced (the last one
+    /// it retired) keeps serving: an owned group without a listener rule waits for the user to point a listener at the
+    /// new group, and dropping the old one meanwhile would cut the traffic it still carries.
+    /// </summary>
+    private static string? AttachableTargetGroup(V1alpha1LoadBalancerBinding binding) =>
+        binding.Status.TargetGroupArn is { } current && binding.Status.LoadBalancerArns is { Count: > 0 }
+            ? current
+            : binding.Status.RetiredTargetGroupArns is { Count: > 0 } retired ? retired[^1] : null;
 
     /// <summary>"arn:aws:ecs:region:account:cluster/demo" or "demo" → "demo".</summary>
     public static string ClusterName(string cluster)

@@ -34,6 +34,10 @@ public static class ServiceRequest
         request.TaskDefinition = desired.TaskDefinition;
         request.DesiredCount = desired.Spec.SchedulingStrategy == "DAEMON" ? null : desired.Spec.DesiredCount ?? 1;
         request.LoadBalancers = desired.LoadBalancers.Count > 0 ? [.. desired.LoadBalancers] : null;
+
+        // ECS takes the legacy service role only beside loadBalancers (CreateService refuses it alone). A service created
+        // before its bindings can attach goes without it, and ECS uses its service-linked role for the ones added later.
+        request.Role = request.LoadBalancers is null ? null : desired.Spec.Role;
         request.ClientToken = clientToken;
         request.Tags = AwsTags.ToList(tags);
         return request;

@@ -22,6 +22,7 @@ public sealed class LoadBalancerBindingManagerTests
     private static readonly OwnershipTags Ours = OwnershipTags.For("ns", "LoadBalancerBinding", "web", "uid-1");
     private readonly ScriptedApi<IElbv2Api> _elb = Scripted.For<IElbv2Api>();
     private readonly RecordingEvents _events = new();
+    private readonly ImmediateDelays _delays = new();
     private readonly V1alpha1LoadBalancerBinding _obj = new() { Metadata = new() { Name = "web", NamespaceProperty = "ns" } };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -31,7 +32,7 @@ public sealed class LoadBalancerBindingManagerTests
         var kube = new FakeKubeClient<V1alpha1LoadBalancerBinding>();
         var status = new StatusReporter<V1alpha1LoadBalancerBinding>(
             new StatusWriter<V1alpha1LoadBalancerBinding>(kube, new ObjectCache<V1alpha1LoadBalancerBinding>()), _events, TimeProvider.System, NullLogger<StatusReporter<V1alpha1LoadBalancerBinding>>.Instance);
-        return new LoadBalancerBindingManager(_elb.Api, status);
+        return new LoadBalancerBindingManager(_elb.Api, status, _delays);
     }
 
     private static Elb.TargetGroup Group() => new() { TargetGroupArn = "arn:tg/web", TargetGroupName = "shop-web-1", LoadBalancerArns = [] };
@@ -48,7 +49,7 @@ public sealed class LoadBalancerBindingManagerTests
             .On<Elb.DescribeTagsRequest, Elb.DescribeTagsResponse>(_ => new() { TagDescriptions = [new() { ResourceArn = "arn:tg/web", Tags = LoadBalancerBindingRequest.Tags(Ours.ToTags()) }] })
             .On<Elb.DescribeTargetGroupAttributesRequest, Elb.DescribeTargetGroupAttributesResponse>(_ => new() { Attributes = [] });
 
-        var state = await Manager().CreateTargetGroupAsync(_obj, new Elb.CreateTargetGroupRequest { Name = "shop-web-1" }, new Dictionary<string, string>(), Ct);
+        var state = await Manager().CreateTargetGroupAsync(_obj, new Elb.CreateTargetGroupRequest { Name = "shop-web-1" }, Ct);
 
         Assert.Equal("arn:tg/web", state.TargetGroup?.TargetGroupArn);
         Assert.Equal(Ownership.Ours, Ours.Classify(state.TargetGroupTags));
@@ -107,7 +108,7 @@ public sealed class LoadBalancerBindingManagerTests
     }
 
     [Fact]
-    public async Task ResourceInUse_on_delete_names_what_still_references_the_group()
+    public async Task ResourceInUse_on_delete_is_retried_within_its_bound_then_names_what_still_references_the_group()
     {
         _elb.On<Elb.DeleteTargetGroupRequest, Elb.DeleteTargetGroupResponse>(_ => throw ElbError<Elb.ResourceInUseException>("ResourceInUse"));
         var group = Group();
@@ -116,6 +117,21 @@ public sealed class LoadBalancerBindingManagerTests
         var problem = await Manager().DeleteTargetGroupAsync(_obj, group, Ct);
 
         Assert.Contains("arn:alb/demo", problem, StringComparison.Ordinal);
+        Assert.Equal(LoadBalancerBindingManager.DeleteAttempts, _elb.Calls.Count(c => c == "DeleteTargetGroup"));
+        Assert.Equal(Enumerable.Repeat(LoadBalancerBindingManager.DeleteRetryInterval, LoadBalancerBindingManager.DeleteAttempts - 1), _delays.Requested);
+    }
+
+    [Fact]
+    public async Task A_group_still_in_use_for_a_moment_after_its_rule_went_is_deleted_on_a_retry()
+    {
+        var calls = 0;
+        _elb.On<Elb.DeleteTargetGroupRequest, Elb.DeleteTargetGroupResponse>(_ => ++calls == 1 ? throw ElbError<Elb.ResourceInUseException>("ResourceInUse") : new());
+
+        var problem = await Manager().DeleteTargetGroupAsync(_obj, Group(), Ct);
+
+        Assert.Null(problem);
+        Assert.Equal(2, calls);
+        Assert.Equal(["TargetGroupDeleted"], _events.Reasons);
     }
 
     [Fact]
@@ -140,5 +156,32 @@ public sealed class LoadBalancerBindingManagerTests
     {
         Assert.True(LoadBalancerBindingManager.IsOnListener(OurRule, Listener));
         Assert.False(LoadBalancerBindingManager.IsOnListener(OurRule, Listener.Replace("/def", "/xyz", StringComparison.Ordinal)));
+    }
+}
+
+/// <summary>A clock whose timers fire at once and remember the delay they were asked for: a retry pause costs no time.</summary>
+internal sealed class ImmediateDelays : TimeProvider
+{
+    private readonly List<TimeSpan> _requested = [];
+
+    public IReadOnlyList<TimeSpan> Requested
+    {
+        get
+        {
+            lock (_requested)
+            {
+                return [.. _requested];
+            }
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_requested)
+        {
+            _requested.Add(dueTime);
+        }
+
+        return System.CreateTimer(callback, state, TimeSpan.Zero, period);
     }
 }

@@ -75,16 +75,20 @@ public sealed class LoadBalancerBindingReconcilerTests
             });
     }
 
-    private async Task<ReconcileResult> ReconcileAsync(V1alpha1LoadBalancerBinding obj)
+    private async Task<ReconcileResult> ReconcileAsync(V1alpha1LoadBalancerBinding obj) => await Reconciler(obj).ReconcileAsync(_cache.Get(Request)!, Ct);
+
+    /// <summary>A Stalled outcome without a recheck ends in the runtime's terminal error.</summary>
+    private Task<TerminalReconcileException> StalledAsync(V1alpha1LoadBalancerBinding obj) => Assert.ThrowsAsync<TerminalReconcileException>(() => ReconcileAsync(obj));
+
+    private LoadBalancerBindingReconciler Reconciler(V1alpha1LoadBalancerBinding obj)
     {
         _kube.Apply(obj);
         _cache.Upsert(_kube.Peek(Request.ToString())!);
         var status = new StatusReporter<V1alpha1LoadBalancerBinding>(new StatusWriter<V1alpha1LoadBalancerBinding>(_kube, _cache), _events, TimeProvider.System, NullLogger<StatusReporter<V1alpha1LoadBalancerBinding>>.Instance);
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1LoadBalancerBinding>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1LoadBalancerBinding>>.Instance);
-        var manager = new LoadBalancerBindingManager(_elb.Api, status);
-        var reconciler = new LoadBalancerBindingReconciler(services, manager, new BoundServices(_services, _taskDefinitions, _cache, _ecs.Api), new BindingSteps(manager, status, new DriftReporter(new Prometheus.CollectorRegistry())));
-        return await reconciler.ReconcileAsync(_cache.Get(Request)!, Ct);
+        var manager = new LoadBalancerBindingManager(_elb.Api, status, new ImmediateDelays());
+        return new LoadBalancerBindingReconciler(services, manager, new BoundServices(_services, _taskDefinitions, _cache, _ecs.Api), new BindingSteps(manager, status, new DriftReporter(new Prometheus.CollectorRegistry())));
     }
 
     private Condition? Condition(string type) => _kube.Peek(Request.ToString())!.Status.Conditions.FirstOrDefault(c => c.Type == type);
@@ -164,5 +168,110 @@ public sealed class LoadBalancerBindingReconcilerTests
         Assert.Equal(10, created?.Priority);
         Assert.Equal(Ours.Owner, LoadBalancerBindingRequest.TagMap(created?.Tags)[WellKnown.OwnerTag]);
         Assert.Equal(RuleArn + "-new", _kube.Peek(Request.ToString())!.Status.ListenerRuleArn);
+    }
+
+    [Fact]
+    public async Task A_container_port_the_task_definition_lacks_is_InvalidSpec_before_any_aws_call()
+    {
+        GivenServiceAndTaskDefinition(serviceListsGroup: false);
+        var obj = Object();
+        obj.Spec.ContainerPort = 8081;
+
+        await StalledAsync(obj);
+
+        Assert.Empty(_elb.Calls);
+        Assert.Empty(_ecs.Calls);
+        Assert.Equal(ConditionReasons.InvalidSpec, Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Contains("spec.containerPort", Condition(ConditionTypes.Stalled)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_group_of_its_name_without_its_tags_is_AlreadyExists_and_left_untouched()
+    {
+        GivenServiceAndTaskDefinition(serviceListsGroup: false);
+        GivenGroupAndRuleInAws();
+        _elb.On<Elb.DescribeTagsRequest, Elb.DescribeTagsResponse>(r => new() { TagDescriptions = [.. r.ResourceArns!.Select(arn => new Elb.TagDescription { ResourceArn = arn, Tags = [] })] });
+
+        await StalledAsync(Object());
+
+        Assert.All(_elb.Calls, call => Assert.StartsWith("Describe", call, StringComparison.Ordinal));
+        Assert.Equal(ConditionReasons.AlreadyExists, Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Null(_kube.Peek(Request.ToString())!.Status.TargetGroupArn);
+    }
+
+    /// <summary>
+    /// Real ELBv2 answers an identical CreateTargetGroup with the existing group, even one the operator does not own
+    /// (moto answers DuplicateTargetGroupName, the same case). A group appearing between the lookup and the create must
+    /// be refused before anything is changed on it, and never published for the Service to attach.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_create_answered_with_an_unowned_group_is_AlreadyExists_before_any_change_to_it(bool duplicateTargetGroupName)
+    {
+        GivenServiceAndTaskDefinition(serviceListsGroup: false);
+        GivenGroupAndRuleInAws();
+        var foreign = new Elb.TargetGroup { TargetGroupArn = GroupArn, TargetGroupName = "foreign", Protocol = "HTTP", Port = 80, VpcId = "vpc-1", TargetType = "ip", LoadBalancerArns = ["arn:alb"] };
+        var created = false;
+        _elb.On<Elb.DescribeTargetGroupsRequest, Elb.DescribeTargetGroupsResponse>(_ => created
+                ? new() { TargetGroups = [foreign] }
+                : throw new Elb.TargetGroupNotFoundException("One or more target groups not found", null, ErrorType.Sender, "TargetGroupNotFound", "req-1", HttpStatusCode.BadRequest))
+            .On<Elb.CreateTargetGroupRequest, Elb.CreateTargetGroupResponse>(_ =>
+            {
+                created = true;
+                return duplicateTargetGroupName
+                    ? throw new Elb.DuplicateTargetGroupNameException("A target group with the same name exists", null, ErrorType.Sender, "DuplicateTargetGroupName", "req-1", HttpStatusCode.BadRequest)
+                    : new() { TargetGroups = [foreign] };
+            })
+            .On<Elb.DescribeTagsRequest, Elb.DescribeTagsResponse>(r => new() { TagDescriptions = [.. r.ResourceArns!.Select(arn => new Elb.TagDescription { ResourceArn = arn, Tags = [] })] })
+            .On<Elb.ModifyTargetGroupAttributesRequest, Elb.ModifyTargetGroupAttributesResponse>(_ => new())
+            .On<Elb.ModifyTargetGroupRequest, Elb.ModifyTargetGroupResponse>(_ => new())
+            .On<Elb.AddTagsRequest, Elb.AddTagsResponse>(_ => new());
+        var obj = Object();
+        obj.Spec.TargetGroup!.DeregistrationDelaySeconds = 5;
+
+        await StalledAsync(obj);
+
+        Assert.Equal(["CreateTargetGroup"], _elb.Calls.Where(c => !c.StartsWith("Describe", StringComparison.Ordinal)));
+        Assert.Equal(ConditionReasons.AlreadyExists, Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Null(_kube.Peek(Request.ToString())!.Status.TargetGroupArn);
+    }
+
+    [Fact]
+    public async Task A_taken_priority_is_stalled_naming_the_holder_and_looked_at_again_after_the_long_recheck()
+    {
+        const string Holder = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/demo/abc/def/other";
+        GivenServiceAndTaskDefinition(serviceListsGroup: false);
+        GivenGroupAndRuleInAws();
+        _elb.On<Elb.DescribeRulesRequest, Elb.DescribeRulesResponse>(_ => new() { Rules = [new() { RuleArn = "arn:default", IsDefault = true }, new() { RuleArn = Holder, Priority = "10" }] })
+            .On<Elb.DescribeTagsRequest, Elb.DescribeTagsResponse>(r => new()
+            {
+                TagDescriptions = [.. r.ResourceArns!.Select(arn => new Elb.TagDescription { ResourceArn = arn, Tags = arn == GroupArn ? LoadBalancerBindingRequest.Tags(Ours.ToTags()) : [] })],
+            })
+            .On<Elb.CreateRuleRequest, Elb.CreateRuleResponse>(_ =>
+                throw new Elb.PriorityInUseException("Priority '10' is currently in use", null, ErrorType.Sender, "PriorityInUse", "req-1", HttpStatusCode.BadRequest));
+
+        var result = await ReconcileAsync(Object());
+
+        Assert.Equal(ConditionReasons.PriorityInUse, Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Contains(Holder, Condition(ConditionTypes.Stalled)?.Message, StringComparison.Ordinal);
+        Assert.Equal(BindingSteps.PriorityRecheck, result.RequeueAfter);
+    }
+
+    [Fact]
+    public async Task Retain_leaves_the_target_group_and_rule_in_place()
+    {
+        GivenServiceAndTaskDefinition(serviceListsGroup: false);
+        GivenGroupAndRuleInAws();
+        var obj = Object();
+        obj.Spec.DeletionPolicy = DeletionPolicy.Retain;
+        obj.Metadata.DeletionTimestamp = DateTime.UtcNow;
+        obj.Status.TargetGroupArn = GroupArn;
+        obj.Status.ListenerRuleArn = RuleArn;
+
+        var result = await Reconciler(obj).FinalizeAsync(_cache.Get(Request)!, Ct);
+
+        Assert.Equal(ReconcileResult.Done, result);
+        Assert.Empty(_elb.Calls);
     }
 }

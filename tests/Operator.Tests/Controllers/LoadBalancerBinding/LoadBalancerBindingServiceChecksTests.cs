@@ -127,6 +127,25 @@ public sealed class LoadBalancerBindingServiceChecksTests
     }
 
     [Fact]
+    public void A_listener_rule_on_a_network_load_balancer_listener_is_refused_also_for_an_existing_target_group()
+    {
+        var obj = new V1alpha1LoadBalancerBinding
+        {
+            Spec = Spec(s =>
+            {
+                s.TargetGroup = null;
+                s.TargetGroupArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tcp/0123456789abcdef";
+                s.Listener = new ListenerRuleSpec { Arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/demo/abc/def", Priority = 1, PathPatterns = ["/*"] };
+            }),
+        };
+
+        var error = Assert.Single(LoadBalancerBindingValidation.Check(obj));
+
+        Assert.Equal("spec.listener.arn", error.Field);
+        Assert.Contains("Application Load Balancer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Http_header_or_query_string_alone_is_a_valid_rule_condition()
     {
         var obj = new V1alpha1LoadBalancerBinding
