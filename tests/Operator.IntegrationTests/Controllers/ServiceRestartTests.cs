@@ -75,6 +75,12 @@ public sealed class ServiceRestartTests(OperatorStack stack) : IClassFixture<Ope
             await Eventually.TrueAsync(async () => await stack.MetricAsync("controller_runtime_reconcile_total", ("controller", "service")) >= services, KubeObjects.DefaultTimeout),
             $"the restarted operator did not reconcile the {services} services");
         Assert.Single(await stack.Objects.EventMessagesAsync(names.Namespace, "web", SteadyState), IsSteadyState);
+
+        // As a user sees it: one line, not repeated, and not one Event counted twice ("x2 over ...").
+        var kubectl = new Kubectl(stack.Kube?.Kubeconfig.Path ?? Environment.GetEnvironmentVariable(OperatorStack.RealClusterVariable)!);
+        var described = await kubectl.RunOkAsync("describe", "ecss", "web", "-n", names.Namespace);
+        var lines = described.Split('\n').Where(IsSteadyState).ToList();
+        Assert.True(lines.Count == 1 && !lines[0].Contains("(x", StringComparison.Ordinal), $"kubectl describe ecss web:\n{described}");
     }
 
     private const string SteadyState = "has reached a steady state";
