@@ -150,16 +150,19 @@ public sealed class ServiceControllerTests(OperatorStack stack) : IClassFixture<
         var names = new ServiceStack(ns, TestNames.Unique("svc-cl"), TestNames.Unique("svc-td"), TestNames.Unique("svc"));
         await stack.Objects.CreateAsync(names.Cluster());
         await stack.Objects.CreateAsync(names.TaskDefinition());
+        await stack.Objects.WaitReadyAsync<V1alpha1TaskDefinition>(ns, "web");
         var service = names.Service();
         service.Metadata.Annotations = new Dictionary<string, string> { [WellKnown.RestartedAtAnnotation] = "1700000000" };
+
+        // The earlier tests' Services are at rest (no UpdateService), so every UpdateService from here on is this one's.
+        var updates = stack.Proxy.Stats.For("ecs", "UpdateService").Calls;
         await stack.Objects.CreateAsync(service);
         var ready = await stack.Objects.WaitReadyAsync<V1alpha1Service>(ns, "web", RolloutTimeout);
-        var created = ready.Status.Deployments!.Single().Id;
-
         await WaitForServiceResyncAsync();
 
+        Assert.Equal(updates, stack.Proxy.Stats.For("ecs", "UpdateService").Calls);
         var inAws = await stack.Ecs.ServiceAsync(names.ClusterName, names.ServiceName);
-        Assert.Equal([created], inAws!.Deployments!.Select(d => d.Id));
+        Assert.Equal([ready.Status.Deployments!.Single().Id], inAws!.Deployments!.Select(d => d.Id));
         Assert.Equal("1700000000", (await stack.Objects.GetAsync<V1alpha1Service>(ns, "web"))!.Status.RestartedAt?.Value);
     }
 
