@@ -136,6 +136,24 @@ public sealed class ServiceDeltaTests
     }
 
     [Fact]
+    public void A_changed_capacity_provider_strategy_forces_a_new_deployment_as_ecs_requires()
+    {
+        var running = Spec();
+        running.LaunchType = null;
+        running.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }];
+        var spec = Spec();
+        spec.LaunchType = null;
+        spec.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }, new() { CapacityProvider = "FARGATE_SPOT", Weight = 3 }];
+
+        var delta = Delta(spec, Echo(running), managed: ["capacityProviderStrategy"]);
+
+        Assert.Equal(["capacityProviderStrategy"], delta.Fields);
+        Assert.Equal(2, delta.Update.CapacityProviderStrategy!.Count);
+        Assert.True(delta.Update.ForceNewDeployment);
+        Assert.True(Delta(running, Echo(running), managed: ["capacityProviderStrategy"]).IsEmpty);
+    }
+
+    [Fact]
     public void Tags_change_through_their_own_calls_and_a_tag_someone_else_set_stays()
     {
         var observed = Echo(Spec());
