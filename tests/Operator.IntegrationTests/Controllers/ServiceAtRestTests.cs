@@ -94,6 +94,54 @@ public sealed class ServiceAtRestTests(OperatorStack stack) : IClassFixture<Oper
         Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(names.Namespace, "web", "DriftCorrected"));
     }
 
+    [Fact]
+    public async Task Out_of_band_changes_to_managed_fields_are_reverted_at_the_next_resync_with_an_event_and_the_metric()
+    {
+        await QuickResyncAsync();
+        var names = await NamesAsync("svc-drift");
+        var cluster = names.Cluster();
+        cluster.Spec.CapacityProviders = ["FARGATE", "FARGATE_SPOT"];
+        await stack.Objects.CreateAsync(cluster);
+        await stack.Objects.CreateAsync(names.TaskDefinition());
+        await stack.Objects.CreateAsync(names.Service(spec =>
+        {
+            spec.LaunchType = null;
+            spec.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }];
+        }));
+        var ready = await stack.Objects.WaitReadyAsync<V1alpha1Service>(names.Namespace, "web", RolloutTimeout);
+        string[] fields = ["taskDefinition", "deploymentConfiguration", "networkConfiguration", "capacityProviderStrategy", "tags"];
+        var before = await Task.WhenAll(fields.Select(DriftCorrectionsAsync));
+
+        // Someone runs the aws CLI: another revision, a lower minimum, other subnets, Fargate Spot, another tag value.
+        var foreign = await stack.Ecs.RegisterTaskDefinitionAsync(new Ecs.RegisterTaskDefinitionRequest { Family = names.Family, ContainerDefinitions = [new() { Name = "web", Image = "nginx:by-hand", Memory = 512 }] }, Ct);
+        await stack.Ecs.UpdateServiceAsync(
+            new Ecs.UpdateServiceRequest
+            {
+                Cluster = names.ClusterName,
+                Service = names.ServiceName,
+                TaskDefinition = foreign.TaskDefinition!.TaskDefinitionArn,
+                DeploymentConfiguration = new() { MaximumPercent = 200, MinimumHealthyPercent = 50, DeploymentCircuitBreaker = new() { Enable = true, Rollback = true } },
+                NetworkConfiguration = new() { AwsvpcConfiguration = new() { Subnets = ["subnet-c"], SecurityGroups = ["sg-1"], AssignPublicIp = "DISABLED" } },
+                CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE_SPOT", Weight = 1 }],
+                ForceNewDeployment = true,
+            },
+            Ct);
+        await stack.Ecs.TagResourceAsync(new Ecs.TagResourceRequest { ResourceArn = ready.Status.Arn, Tags = [new() { Key = "app", Value = "by-hand" }] }, Ct);
+
+        Assert.True(
+            await Eventually.TrueAsync(async () => (await Task.WhenAll(fields.Select(DriftCorrectionsAsync))).Zip(before).All(c => c.First > c.Second), RolloutTimeout),
+            $"drift corrections by field: {string.Join(", ", fields.Zip(await Task.WhenAll(fields.Select(DriftCorrectionsAsync)), (f, c) => $"{f}={c}"))}");
+        var back = await stack.Objects.WaitForAsync<V1alpha1Service>(names.Namespace, "web",
+            s => KubeObjects.IsReady(s) && s.Status.TaskDefinition == ready.Status.TaskDefinition, "Ready on its own revision again", RolloutTimeout);
+        var service = (await stack.Ecs.ServiceAsync(names.ClusterName, names.ServiceName))!;
+        Assert.Equal((ready.Status.TaskDefinition, 100), (service.TaskDefinition, service.DeploymentConfiguration!.MinimumHealthyPercent));
+        Assert.Equal(["subnet-a", "subnet-b"], service.NetworkConfiguration!.AwsvpcConfiguration!.Subnets!.Order());
+        Assert.Equal("FARGATE", Assert.Single(service.CapacityProviderStrategy!).CapacityProvider);
+        Assert.Equal("web", service.Tags.TagMap()["app"]);
+        Assert.Equal(1, back.Metadata.Generation);
+        Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(names.Namespace, "web", "DriftCorrected"));
+    }
+
     /// <summary>Restarts the operator with the short resync period (and a fresh metrics registry).</summary>
     private async Task QuickResyncAsync()
     {
@@ -115,8 +163,10 @@ public sealed class ServiceAtRestTests(OperatorStack stack) : IClassFixture<Oper
         stack.Objects.WaitForAsync<V1alpha1Service>(names.Namespace, "web",
             s => KubeObjects.IsReady(s) && s.Status.DesiredCount == count && s.Status.RunningCount == count, $"Ready with {count} running", RolloutTimeout);
 
-    private Task<double> DesiredCountCorrectionsAsync() =>
-        stack.MetricAsync("ecs_operator_drift_corrections_total", ("kind", "Service"), ("field", "desiredCount"));
+    private Task<double> DesiredCountCorrectionsAsync() => DriftCorrectionsAsync("desiredCount");
+
+    private Task<double> DriftCorrectionsAsync(string field) =>
+        stack.MetricAsync("ecs_operator_drift_corrections_total", ("kind", "Service"), ("field", field));
 
     /// <summary>
     /// Waits until every controller has started <paramref name="count"/> more resync sweeps and the reconciles grew by

@@ -75,7 +75,58 @@ public sealed class ServiceRestartTests(OperatorStack stack) : IClassFixture<Ope
             await Eventually.TrueAsync(async () => await stack.MetricAsync("controller_runtime_reconcile_total", ("controller", "service")) >= services, KubeObjects.DefaultTimeout),
             $"the restarted operator did not reconcile the {services} services");
         Assert.Single(await stack.Objects.EventMessagesAsync(names.Namespace, "web", SteadyState), IsSteadyState);
+
+        // As a user sees it: one line, not repeated, and not one Event counted twice ("x2 over ...").
+        var kubectl = new Kubectl(stack.Kube?.Kubeconfig.Path ?? Environment.GetEnvironmentVariable(OperatorStack.RealClusterVariable)!);
+        var described = await kubectl.RunOkAsync("describe", "ecss", "web", "-n", names.Namespace);
+        var lines = described.Split('\n').Where(IsSteadyState).ToList();
+        Assert.True(lines.Count == 1 && !lines[0].Contains("(x", StringComparison.Ordinal), $"kubectl describe ecss web:\n{described}");
     }
+
+    [Fact]
+    public async Task A_service_waits_for_its_references_by_name_is_requeued_by_their_changes_and_a_literal_revision_is_used_as_is()
+    {
+        // A 10-minute resync: the NotReady requeue and the sweeps are that far away, so only the clusterRef and
+        // taskDefinitionRef indexes can move the Service on within the test's timeouts.
+        await stack.StopOperatorAsync();
+        await stack.StartOperatorAsync(adjust: options => options with { ResyncPeriod = TimeSpan.FromMinutes(10) });
+        try
+        {
+            var ns = await stack.Objects.CreateNamespaceAsync(TestNames.Unique("svc-refs"));
+            var names = new ServiceStack(ns, TestNames.Unique("svc-cl"), TestNames.Unique("svc-td"), TestNames.Unique("svc"));
+            await stack.Objects.CreateAsync(names.Service());
+            await WaitWaitingForAsync(ns, $"Cluster demo does not exist in namespace {ns}");
+
+            await stack.Objects.CreateAsync(names.Cluster());
+            await WaitWaitingForAsync(ns, $"TaskDefinition web does not exist in namespace {ns}");
+            await stack.Objects.CreateAsync(names.TaskDefinition());
+            await stack.Objects.WaitReadyAsync<V1alpha1Service>(ns, "web", RolloutTimeout);
+
+            var pinned = names.Service(spec =>
+            {
+                spec.ServiceName = TestNames.Unique("svc-pinned");
+                (spec.ClusterRef, spec.Cluster) = (null, names.ClusterName);
+                (spec.TaskDefinitionRef, spec.TaskDefinition) = (null, $"{names.Family}:1");
+            });
+            pinned.Metadata.Name = "pinned";
+            await stack.Objects.CreateAsync(pinned);
+            await stack.Objects.WaitReadyAsync<V1alpha1Service>(ns, "pinned", RolloutTimeout);
+            await stack.Objects.UpdateAsync<V1alpha1TaskDefinition>(ns, "web", td => td.Spec.ContainerDefinitions[0].Image = "nginx:1.28");
+
+            await stack.Objects.WaitForAsync<V1alpha1Service>(ns, "web", s => KubeObjects.IsReady(s) && s.Status.TaskDefinitionRevision == $"{names.Family}:2", "rolled to revision 2", RolloutTimeout);
+            Assert.EndsWith($"{names.Family}:1", (await stack.Ecs.ServiceAsync(names.ClusterName, pinned.Spec.ServiceName!))!.TaskDefinition, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stack.StopOperatorAsync();
+            await stack.StartOperatorAsync();
+        }
+    }
+
+    private Task<V1alpha1Service> WaitWaitingForAsync(string ns, string message) =>
+        stack.Objects.WaitForAsync<V1alpha1Service>(ns, "web",
+            s => KubeObjects.Condition(s, ConditionTypes.Reconciling) is { Reason: "DependencyNotReady" } waiting && waiting.Message?.Contains(message, StringComparison.Ordinal) == true,
+            $"Reconciling/DependencyNotReady: {message}");
 
     private const string SteadyState = "has reached a steady state";
 

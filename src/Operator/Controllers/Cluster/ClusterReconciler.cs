@@ -1,5 +1,6 @@
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
+using EcsOperator.Runtime.Cache;
 using Ecs = EcsOperator.Aws.Ecs.Model;
 
 namespace EcsOperator.Controllers.Cluster;
@@ -8,7 +9,7 @@ namespace EcsOperator.Controllers.Cluster;
 public sealed record DesiredCluster(string Name, ClusterSpec Spec);
 
 /// <summary>A Cluster on the reconcile template: only what is specific to ECS clusters.</summary>
-public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> services, ClusterManager manager)
+public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> services, ClusterManager manager, IResourceCache<V1alpha1Service> serviceObjects)
     : ResourceReconciler<V1alpha1Cluster, DesiredCluster, Ecs.Cluster>(services)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
@@ -79,7 +80,8 @@ public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> service
     protected override async Task<DeleteOutcome> DeleteAsync(V1alpha1Cluster obj, Ecs.Cluster observed, CancellationToken cancellationToken)
     {
         var name = observed.ClusterName!;
-        if (await manager.ListServiceNamesAsync(name, cancellationToken) is { Count: > 0 } services)
+        var services = ServiceObjectsIn(observed).Union(await manager.ListServiceNamesAsync(name, cancellationToken), StringComparer.Ordinal).ToList();
+        if (services.Count > 0)
         {
             return DeleteOutcome.Waiting(ConditionReasons.DependentsExist, $"waiting for {services.Count} service(s) to leave cluster {name}: {string.Join(", ", services.Take(10))}", Soon);
         }
@@ -90,6 +92,16 @@ public sealed class ClusterReconciler(ReconcileServices<V1alpha1Cluster> service
     }
 
     protected override string Describe(Ecs.Cluster observed) => $"ECS cluster {observed.ClusterName}";
+
+    /// <summary>
+    /// The ECS services of this operator's Service objects that still run in the cluster. ListServices leaves DRAINING
+    /// services out, and ECS refuses DeleteCluster while one drains; a Service object keeps its finalizer until its ECS
+    /// service is INACTIVE, so it stands for a draining service that no ECS list shows.
+    /// </summary>
+    private IEnumerable<string> ServiceObjectsIn(Ecs.Cluster observed) =>
+        serviceObjects.List()
+            .Where(s => s.Status.ClusterArn is { } arn && arn == observed.ClusterArn)
+            .Select(s => s.Status.ServiceName ?? s.Metadata.Name);
 
     private static Dictionary<string, string> DesiredTags(SyncContext<V1alpha1Cluster, DesiredCluster> sync) =>
         AwsTags.Merge(sync.Desired.Spec.Tags, sync.Ownership.ToTags());

@@ -153,8 +153,10 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
         {
             update.CapacityProviderStrategy = [.. strategy.Select(s => new Ecs.CapacityProviderStrategyItem { CapacityProvider = s.CapacityProvider, Weight = s.Weight, Base = s.Base })];
 
-            // Moving from a launch type to a capacity provider strategy needs a new deployment (UpdateService's rule).
-            update.ForceNewDeployment = observed.LaunchType is not null ? true : update.ForceNewDeployment;
+            // ECS refuses a switch from a launch type, or a change to a strategy already in use, without a new deployment:
+            // "When switching from launch type to capacity provider strategy on an existing service, or making a change
+            // to a capacity provider strategy on a service that is already using one, you must force a new deployment."
+            update.ForceNewDeployment = true;
             fields.Add("capacityProviderStrategy");
         }
     }

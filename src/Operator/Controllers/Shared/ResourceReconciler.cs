@@ -24,6 +24,9 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     public async Task<ReconcileResult> ReconcileAsync(TEntity obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
+
+        // The status guards calls that take no token (a Service's restartedAt): never start from one older than our own write.
+        obj = services.Status.Freshest(obj);
         if (Pause.IsPaused(obj))
         {
             return await PausedAsync(obj, "reconciliation is paused", cancellationToken);
@@ -37,6 +40,7 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     public async Task<ReconcileResult> FinalizeAsync(TEntity obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        obj = services.Status.Freshest(obj);
 
         // Held, not used: a sweep must not hand the next reconcile a picture taken while this one deletes.
         using var lease = services.Prefetched.Begin(obj);

@@ -52,6 +52,9 @@ public sealed class StatusReporter<TEntity>(StatusWriter<TEntity> writer, IEvent
     /// <summary>Writes the status as it is now, before a call whose effect must be recognisable after a crash.</summary>
     public Task SaveAsync(TEntity obj, CancellationToken cancellationToken) => writer.WriteAsync(obj, cancellationToken);
 
+    /// <summary>The object with the newest status this process knows (<see cref="StatusWriter{TEntity}.Freshest"/>).</summary>
+    public TEntity Freshest(TEntity obj) => writer.Freshest(obj);
+
     /// <summary>An AWS mutation: logged, and a Normal event on the object (DESIGN.md §6: every mutation is also an Event).</summary>
     public Task MutatedAsync(TEntity obj, string reason, string action, string note, CancellationToken cancellationToken)
     {

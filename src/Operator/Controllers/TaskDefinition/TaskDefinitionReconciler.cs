@@ -105,7 +105,7 @@ public sealed class TaskDefinitionReconciler(
     /// </summary>
     protected override async Task<DeleteOutcome> DeleteAsync(V1alpha1TaskDefinition obj, OwnedRevisions observed, CancellationToken cancellationToken)
     {
-        var users = services.ByIndex(Indexes.TaskDefinitionRef, Indexes.KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name));
+        var users = Users(obj, observed);
         if (users.Count > 0)
         {
             return DeleteOutcome.Waiting(ConditionReasons.DependentsExist, $"waiting for {users.Count} Service(s) that use this task definition to be deleted: {string.Join(", ", users.Take(10).Select(s => s.Metadata.Name))}", Services.Status.WaitBackoff(obj));
@@ -121,6 +121,23 @@ public sealed class TaskDefinitionReconciler(
     }
 
     protected override string Describe(OwnedRevisions observed) => $"task definition {observed.Current?.Arn ?? "revisions"}";
+
+    /// <summary>
+    /// The Services of this operator that use this task definition: through taskDefinitionRef, or by naming or running
+    /// one of its revisions (a literal spec.taskDefinition, or the revision ECS still runs after a rollback).
+    /// </summary>
+    private List<V1alpha1Service> Users(V1alpha1TaskDefinition obj, OwnedRevisions observed)
+    {
+        var revisions = (observed.Owned ?? []).Select(r => FamilyRevision(r.Arn)).ToHashSet(StringComparer.Ordinal);
+        bool Runs(string? taskDefinition) => taskDefinition is not null && revisions.Contains(FamilyRevision(taskDefinition));
+        return services.ByIndex(Indexes.TaskDefinitionRef, Indexes.KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name))
+            .Concat(services.List().Where(s => Runs(s.Spec.TaskDefinition) || Runs(s.Status.TaskDefinition)))
+            .DistinctBy(s => $"{s.Metadata.NamespaceProperty}/{s.Metadata.Name}")
+            .ToList();
+    }
+
+    /// <summary>"arn:...:task-definition/web:3" or "web:3" → "web:3".</summary>
+    private static string FamilyRevision(string taskDefinition) => taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
 
     /// <summary>Retires the least recently used owned revisions beyond the history limit; the one in use stays.</summary>
     private async Task<OwnedRevisions> TrimAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken)

@@ -60,6 +60,19 @@ public sealed class StatusWriter<TEntity>
     }
 
     /// <summary>
+    /// <paramref name="obj"/> (the cache's copy), or a copy of this process's own last write of it when the cache has
+    /// not caught up with that write yet: a reconcile requeued right after a write (the finalizer patch's watch event
+    /// comes first) would otherwise start from the status before the write, act on it again, and write it back.
+    /// </summary>
+    public TEntity Freshest(TEntity obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return _lastWritten.TryGetValue(ReconcileRequest.For(obj), out var written) && IsOlder(obj.Metadata.ResourceVersion, written.Metadata.ResourceVersion)
+            ? ObjectCache<TEntity>.Clone(written)
+            : obj;
+    }
+
+    /// <summary>
     /// The watch delivers a write within moments, but only the object's next write would look again: an object
     /// written once and then left alone (stalled, parked, steady) kept a second full copy here for the life of the
     /// process, about 6 KB per object (docs/performance.md).

@@ -22,6 +22,7 @@ public sealed class ClusterReconcilerTests
     private static readonly ReconcileRequest Request = new("ns", "demo");
     private readonly FakeKubeClient<V1alpha1Cluster> _kube = new();
     private readonly ObjectCache<V1alpha1Cluster> _cache = new();
+    private readonly ObjectCache<V1alpha1Service> _services = new();
     private readonly ScriptedApi<IEcsApi> _ecs = Scripted.For<IEcsApi>();
     private readonly RecordingEvents _events = new();
 
@@ -52,7 +53,7 @@ public sealed class ClusterReconcilerTests
         var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _cache), _events, TimeProvider.System, NullLogger<StatusReporter<V1alpha1Cluster>>.Instance);
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1Cluster>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1Cluster>>.Instance);
-        return new ClusterReconciler(services, new ClusterManager(_ecs.Api, status));
+        return new ClusterReconciler(services, new ClusterManager(_ecs.Api, status), _services);
     }
 
     private Condition? Condition(string type) => _kube.Peek(Request.ToString())!.Status.Conditions.FirstOrDefault(c => c.Type == type);
@@ -244,6 +245,30 @@ public sealed class ClusterReconcilerTests
         Assert.DoesNotContain("DeleteCluster", _ecs.Calls);
         Assert.Equal("DependentsExist", Condition(ConditionTypes.Reconciling)?.Reason);
         Assert.Contains("web", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_waits_while_a_service_of_this_operator_drains_although_ListServices_omits_it()
+    {
+        _ecs.On<Ecs.DescribeClustersRequest, Ecs.DescribeClustersResponse>(_ => new() { Clusters = [InAws(owned: true)] })
+            .On<Ecs.ListServicesRequest, Ecs.ListServicesResponse>(_ => new() { ServiceArns = [] });
+        _services.Upsert(new V1alpha1Service
+        {
+            Metadata = new() { Name = "web", NamespaceProperty = "other", DeletionTimestamp = DateTime.UtcNow, Finalizers = [WellKnown.Finalizer] },
+            Status = new ServiceStatus { ClusterArn = InAws(owned: true).ClusterArn, ServiceName = "web-draining" },
+        });
+        _services.Upsert(new V1alpha1Service
+        {
+            Metadata = new() { Name = "elsewhere", NamespaceProperty = "ns" },
+            Status = new ServiceStatus { ClusterArn = "arn:aws:ecs:us-east-1:123456789012:cluster/another", ServiceName = "elsewhere" },
+        });
+
+        var result = await FinalizeAsync(Object());
+
+        Assert.NotNull(result.RequeueAfter);
+        Assert.DoesNotContain("DeleteCluster", _ecs.Calls);
+        Assert.Equal("DependentsExist", Condition(ConditionTypes.Reconciling)?.Reason);
+        Assert.Contains("waiting for 1 service(s) to leave cluster demo: web-draining", Condition(ConditionTypes.Reconciling)?.Message, StringComparison.Ordinal);
     }
 
     [Fact]

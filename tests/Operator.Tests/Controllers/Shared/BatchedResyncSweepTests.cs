@@ -63,7 +63,7 @@ public sealed class BatchedResyncSweepTests
         var status = new StatusReporter<V1alpha1Cluster>(new StatusWriter<V1alpha1Cluster>(_kube, _clusters), new RecordingEvents(), TimeProvider.System, NullLogger<StatusReporter<V1alpha1Cluster>>.Instance);
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1Cluster>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1Cluster>>.Instance, _prefetchedClusters);
-        return new ClusterReconciler(services, new ClusterManager(_ecs.Api, status));
+        return new ClusterReconciler(services, new ClusterManager(_ecs.Api, status), _services);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class TaskDefinitionReconcilerTests
     private static readonly ReconcileRequest Request = new("ns", "web");
     private readonly FakeKubeClient<V1alpha1TaskDefinition> _kube = new();
     private readonly ObjectCache<V1alpha1TaskDefinition> _cache = new();
+    private readonly ObjectCache<V1alpha1Service> _services = new([new IndexDefinition<V1alpha1Service>(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)]);
     private readonly ScriptedApi<IEcsApi> _ecs = Scripted.For<IEcsApi>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -58,7 +59,7 @@ public sealed class TaskDefinitionReconcilerTests
         var options = new ControllerOptions { ClusterId = ClusterId };
         var services = new ReconcileServices<V1alpha1TaskDefinition>(status, new ClusterIdentity(options, _kube), options, NullLogger<ReconcileServices<V1alpha1TaskDefinition>>.Instance);
         var dependencies = new TaskDefinitionDependencies(Scripted.For<IIamApi>().Api, Scripted.For<IEfsApi>().Api);
-        return new TaskDefinitionReconciler(services, new TaskDefinitionManager(_ecs.Api, status), dependencies, new ObjectCache<V1alpha1Service>([new IndexDefinition<V1alpha1Service>(Indexes.TaskDefinitionRef, Indexes.TaskDefinitionRefOf)]));
+        return new TaskDefinitionReconciler(services, new TaskDefinitionManager(_ecs.Api, status), dependencies, _services);
     }
 
     private EcsOperator.Entities.TaskDefinitionStatus Status => _kube.Peek(Request.ToString())!.Status;
@@ -165,6 +166,35 @@ public sealed class TaskDefinitionReconcilerTests
 
         Assert.Null(result.RequeueAfter);
         Assert.Equal([Arn(1), Arn(2)], deleted);
+    }
+
+    [Theory]
+    [InlineData("ref", null)]
+    [InlineData("literal", "web:2")]
+    [InlineData("literal-arn", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1")]
+    public async Task Delete_waits_while_a_service_uses_a_revision_and_names_it(string name, string? literal)
+    {
+        _ecs.On<Ecs.ListTaskDefinitionsRequest, Ecs.ListTaskDefinitionsResponse>(r => r.Status == "ACTIVE" ? new() { TaskDefinitionArns = [Arn(1), Arn(2)] } : new())
+            .On<Ecs.DescribeTaskDefinitionRequest, Ecs.DescribeTaskDefinitionResponse>(r => Revision(int.Parse(r.TaskDefinition![^1..], System.Globalization.CultureInfo.InvariantCulture), "h"));
+        _services.Upsert(new V1alpha1Service
+        {
+            Metadata = new() { Name = name, NamespaceProperty = literal is null ? "ns" : "elsewhere" },
+            Spec = new ServiceSpec { TaskDefinitionRef = literal is null ? new() { Name = "web" } : null, TaskDefinition = literal },
+        });
+        _services.Upsert(new V1alpha1Service
+        {
+            Metadata = new() { Name = "other-family", NamespaceProperty = "ns" },
+            Spec = new ServiceSpec { TaskDefinition = "api:1" },
+            Status = new ServiceStatus { TaskDefinition = "arn:aws:ecs:us-east-1:123456789012:task-definition/api:1" },
+        });
+
+        var result = await FinalizeAsync(Object());
+
+        Assert.NotNull(result.RequeueAfter);
+        Assert.DoesNotContain("DeregisterTaskDefinition", _ecs.Calls);
+        var reconciling = Status.Conditions.Single(c => c.Type == ConditionTypes.Reconciling);
+        Assert.Equal("DependentsExist", reconciling.Reason);
+        Assert.EndsWith($"waiting for 1 Service(s) that use this task definition to be deleted: {name}", reconciling.Message, StringComparison.Ordinal);
     }
 
     [Fact]

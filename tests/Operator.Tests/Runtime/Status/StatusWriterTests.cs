@@ -55,6 +55,30 @@ public sealed class StatusWriterTests
     }
 
     [Fact]
+    public async Task Freshest_is_the_own_last_write_until_the_cache_has_caught_up_with_it()
+    {
+        var kube = new FakeKubeClient<Widget>();
+        kube.Apply(Widget.Create("ns", "a"));
+        var cache = new ObjectCache<Widget>();
+        cache.Upsert(kube.Peek("ns/a")!);
+        var writer = new StatusWriter<Widget>(kube, cache);
+        var widget = cache.Get(new ReconcileRequest("ns", "a"))!;
+        widget.Status.Arn = "arn:written";
+        await writer.WriteAsync(widget, TestContext.Current.CancellationToken);
+
+        var stale = cache.Get(new ReconcileRequest("ns", "a"))!;
+        var freshest = writer.Freshest(stale);
+        freshest.Status.Arn = "changed by a reconcile";
+
+        Assert.Null(stale.Status.Arn);
+        Assert.Equal("changed by a reconcile", freshest.Status.Arn);
+        Assert.Equal("arn:written", writer.Freshest(stale).Status.Arn); // a copy: the writer's record is untouched
+        cache.Upsert(kube.Peek("ns/a")!); // the watch delivers the write
+        var caughtUp = cache.Get(new ReconcileRequest("ns", "a"))!;
+        Assert.Same(caughtUp, writer.Freshest(caughtUp));
+    }
+
+    [Fact]
     public async Task Last_writes_the_cache_caught_up_with_are_forgotten_without_another_write_of_the_same_object()
     {
         var kube = new FakeKubeClient<Widget>();
