@@ -22,6 +22,13 @@ public static class ServiceValidation
                 "set at most one of spec.launchType and spec.capacityProviderStrategy (neither means the cluster's default strategy)"));
         }
 
+        if (spec.Role is not null && spec.NetworkConfiguration?.AwsvpcConfiguration is not null)
+        {
+            // ECS: "You cannot specify an IAM role for services that require a service linked role" (awsvpc is one).
+            errors.Add(new FieldError("spec.role",
+                "an awsvpc service (spec.networkConfiguration.awsvpcConfiguration is set) uses the ECS service-linked role, and ECS refuses a service role for it; remove spec.role"));
+        }
+
         if (spec.DeploymentController?.Type is { } controller && controller != "ECS")
         {
             errors.Add(new FieldError("spec.deploymentController.type",

@@ -65,6 +65,21 @@ public sealed class ServiceValidationTests
     }
 
     [Fact]
+    public void A_service_role_on_an_awsvpc_service_is_rejected_naming_spec_role_before_ecs_refuses_it()
+    {
+        var spec = Valid();
+        spec.Role = "arn:aws:iam::123456789012:role/ecsServiceRole";
+        spec.NetworkConfiguration = new() { AwsvpcConfiguration = new() { Subnets = ["subnet-12345678"] } };
+
+        var error = Assert.Single(ServiceValidation.Check(new V1alpha1Service { Spec = spec }));
+
+        Assert.Equal("spec.role", error.Field);
+        Assert.Contains("service-linked role", error.Message, StringComparison.Ordinal);
+        spec.NetworkConfiguration = null;
+        Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = spec }));
+    }
+
+    [Fact]
     public void Neither_launchType_nor_strategy_is_valid_and_means_the_cluster_default()
     {
         var spec = Valid();
