@@ -52,6 +52,7 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
                 ClientToken = token,
                 CreatedAt = store.Now,
                 Config = config,
+                LastLaunchType = config.Text("launchType"),
             };
             service.SetTags((request["tags"] as JsonArray ?? []).OfType<JsonObject>()
                 .Select(t => KeyValuePair.Create(t.Text("key") ?? string.Empty, t.Text("value") ?? string.Empty)));
@@ -95,9 +96,11 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
         HttpRequest client, EcsCluster cluster, string name, JsonObject request, CancellationToken ct)
     {
         JsonObject current;
+        string? lastLaunchType;
         lock (store.Gate)
         {
-            current = Active(cluster, name).Config.DeepClone().AsObject();
+            var service = Active(cluster, name);
+            (current, lastLaunchType) = (service.Config.DeepClone().AsObject(), service.LastLaunchType);
         }
 
         var taskDefinition = await _validation.TaskDefinitionAsync(client, request.Text("taskDefinition") ?? current["taskDefinition"]!.GetValue<string>(), ct);
@@ -107,12 +110,15 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
             request["taskDefinition"] = taskDefinition["taskDefinitionArn"]!.GetValue<string>();
         }
 
-        if (request["capacityProviderStrategy"] is JsonArray { Count: 0 })
+        // An empty strategy goes back to the launch type the service had (Apply); one that never had one takes the
+        // cluster's default strategy.
+        var backToLaunchType = request["capacityProviderStrategy"] is JsonArray { Count: 0 } && lastLaunchType is not null;
+        if (request["capacityProviderStrategy"] is JsonArray { Count: 0 } && !backToLaunchType)
         {
             request["capacityProviderStrategy"] = cluster.DefaultCapacityProviderStrategy?.DeepClone() ?? new JsonArray();
         }
 
-        var launchType = request["capacityProviderStrategy"] is null ? current.Text("launchType") : null;
+        var launchType = backToLaunchType ? lastLaunchType : request["capacityProviderStrategy"] is null ? current.Text("launchType") : null;
         return (taskDefinition, await UnplaceableAsync(client, cluster, launchType, ct));
     }
 
@@ -176,13 +182,20 @@ internal sealed class EcsServiceOperations(EcsServiceStore store, EcsUpstreamRea
                 : request[member]!.DeepClone();
         }
 
-        if (request["capacityProviderStrategy"] is not null)
+        if (request["capacityProviderStrategy"] is JsonArray { Count: 0 } && service.LastLaunchType is { } launchType)
         {
+            service.Config.Remove("capacityProviderStrategy");
+            service.Config["launchType"] = launchType;
+        }
+        else if (request["capacityProviderStrategy"] is not null)
+        {
+            service.LastLaunchType = service.Config.Text("launchType") ?? service.LastLaunchType;
             service.Config.Remove("launchType");
-            if (EcsServiceDefaults.UsesFargate(service.Config))
-            {
-                service.Config["platformVersion"] ??= "LATEST";
-            }
+        }
+
+        if (request["capacityProviderStrategy"] is not null && EcsServiceDefaults.UsesFargate(service.Config))
+        {
+            service.Config["platformVersion"] ??= "LATEST";
         }
     }
 

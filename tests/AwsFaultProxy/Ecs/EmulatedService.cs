@@ -29,6 +29,12 @@ internal sealed class EmulatedService
     /// <summary>The service-level configuration members (desiredCount, deploymentConfiguration, placement...).</summary>
     public required JsonObject Config { get; init; }
 
+    /// <summary>
+    /// The launch type the service was created with or last had, kept while it runs a capacity provider strategy:
+    /// an UpdateService with an empty strategy takes it back there, as ECS does.
+    /// </summary>
+    public string? LastLaunchType { get; set; }
+
     public List<EmulatedDeployment> Deployments { get; } = [];
 
     public List<ServiceEvent> Events { get; } = [];

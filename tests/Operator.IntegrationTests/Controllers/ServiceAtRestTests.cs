@@ -10,7 +10,8 @@ namespace EcsOperator.IntegrationTests.Controllers;
 
 /// <summary>
 /// What the operator does once a stack has converged: nothing to AWS and nothing to spec on resync (GitOps safety),
-/// and desiredCount drift left alone or reverted depending on whether the spec manages it. Its own stack with a 3 s
+/// and desiredCount drift left alone or reverted depending on whether the spec manages it; the switch to a capacity
+/// provider strategy and back to a launch type, by spec edit and out of band. Its own stack with a 3 s
 /// resync, so that several resyncs fit in a test; every wait is on a signal (reconcile and resync counters, status).
 /// </summary>
 public sealed class ServiceAtRestTests(OperatorStack stack) : IClassFixture<OperatorStack>
@@ -141,6 +142,68 @@ public sealed class ServiceAtRestTests(OperatorStack stack) : IClassFixture<Oper
         Assert.Equal(1, back.Metadata.Generation);
         Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(names.Namespace, "web", "DriftCorrected"));
     }
+
+    [Fact]
+    public async Task A_fargate_service_moves_to_a_capacity_provider_strategy_and_back_to_its_launch_type_with_one_forced_update_each()
+    {
+        var names = await NamesAsync("svc-capacity");
+        await stack.Objects.CreateAsync(names.Cluster());
+        await stack.Objects.CreateAsync(names.TaskDefinition());
+        await stack.Objects.CreateAsync(names.Service());
+        var primary = PrimaryOf(await stack.Objects.WaitReadyAsync<V1alpha1Service>(names.Namespace, "web", RolloutTimeout));
+        var updates = stack.Proxy.Stats.For("ecs", "UpdateService").Calls;
+
+        await stack.Objects.UpdateAsync<V1alpha1Service>(names.Namespace, "web", s =>
+        {
+            s.Spec.LaunchType = null;
+            s.Spec.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }];
+        });
+        primary = PrimaryOf(await WaitRolledAsync(names, primary));
+        var onStrategy = (await stack.Ecs.ServiceAsync(names.ClusterName, names.ServiceName))!;
+        Assert.Equal((null, "FARGATE"), (onStrategy.LaunchType, Assert.Single(onStrategy.CapacityProviderStrategy!).CapacityProvider));
+        Assert.Equal(updates + 1, stack.Proxy.Stats.For("ecs", "UpdateService").Calls);
+
+        await stack.Objects.UpdateAsync<V1alpha1Service>(names.Namespace, "web", s =>
+        {
+            s.Spec.LaunchType = "FARGATE";
+            s.Spec.CapacityProviderStrategy = null;
+        });
+        await WaitRolledAsync(names, primary);
+        var back = (await stack.Ecs.ServiceAsync(names.ClusterName, names.ServiceName))!;
+        Assert.Equal("FARGATE", back.LaunchType);
+        Assert.True(back.CapacityProviderStrategy is null or { Count: 0 }, "ECS still reports a capacity provider strategy");
+        Assert.Equal(updates + 2, stack.Proxy.Stats.For("ecs", "UpdateService").Calls);
+    }
+
+    [Fact]
+    public async Task An_out_of_band_switch_to_a_capacity_provider_strategy_goes_back_to_the_specs_launch_type_with_an_event_and_the_metric()
+    {
+        await QuickResyncAsync();
+        var names = await NamesAsync("svc-cp-drift");
+        var cluster = names.Cluster();
+        cluster.Spec.CapacityProviders = ["FARGATE", "FARGATE_SPOT"];
+        await stack.Objects.CreateAsync(cluster);
+        await stack.Objects.CreateAsync(names.TaskDefinition());
+        await stack.Objects.CreateAsync(names.Service());
+        var primary = PrimaryOf(await stack.Objects.WaitReadyAsync<V1alpha1Service>(names.Namespace, "web", RolloutTimeout));
+        var before = await DriftCorrectionsAsync("capacityProviderStrategy");
+
+        await stack.Ecs.UpdateServiceAsync(new Ecs.UpdateServiceRequest { Cluster = names.ClusterName, Service = names.ServiceName, CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE_SPOT", Weight = 1 }], ForceNewDeployment = true }, Ct);
+
+        Assert.True(await Eventually.TrueAsync(async () => await DriftCorrectionsAsync("capacityProviderStrategy") > before, RolloutTimeout), "the strategy drift was not corrected");
+        await WaitRolledAsync(names, primary);
+        var service = (await stack.Ecs.ServiceAsync(names.ClusterName, names.ServiceName))!;
+        Assert.Equal("FARGATE", service.LaunchType);
+        Assert.True(service.CapacityProviderStrategy is null or { Count: 0 }, "ECS still reports a capacity provider strategy");
+        Assert.Contains("DriftCorrected", await stack.Objects.EventReasonsAsync(names.Namespace, "web", "DriftCorrected"));
+    }
+
+    private static string? PrimaryOf(V1alpha1Service service) => service.Status.Deployments?.SingleOrDefault(d => d.Status == "PRIMARY")?.Id;
+
+    /// <summary>Ready on a PRIMARY deployment other than <paramref name="primary"/>: a new deployment rolled out.</summary>
+    private Task<V1alpha1Service> WaitRolledAsync(ServiceStack names, string? primary) =>
+        stack.Objects.WaitForAsync<V1alpha1Service>(names.Namespace, "web",
+            s => KubeObjects.IsReady(s) && PrimaryOf(s) is { } id && id != primary, "Ready on a new PRIMARY deployment", RolloutTimeout);
 
     /// <summary>Restarts the operator with the short resync period (and a fresh metrics registry).</summary>
     private async Task QuickResyncAsync()

@@ -88,6 +88,46 @@ public sealed class EcsFrontRolloutTests(MotoServer moto) : IClassFixture<MotoSe
     }
 
     [Fact]
+    public async Task An_empty_capacity_provider_strategy_takes_the_service_back_to_the_launch_type_it_had()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        await front.Ecs.CreateServiceAsync(front.Service("web", await front.RegisterAsync()), Ct);
+        var spot = new UpdateServiceRequest { Cluster = front.Cluster, Service = "web", ForceNewDeployment = true, CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE_SPOT", Weight = 1 }] };
+        await front.Ecs.UpdateServiceAsync(spot, Ct);
+        front.Step(3);
+        var back = new UpdateServiceRequest { Cluster = front.Cluster, Service = "web", CapacityProviderStrategy = [] };
+
+        var refused = await Assert.ThrowsAsync<InvalidParameterException>(() => front.Ecs.UpdateServiceAsync(back, Ct));
+        back.ForceNewDeployment = true;
+        var updated = (await front.Ecs.UpdateServiceAsync(back, Ct)).Service!;
+        front.Step(3);
+
+        Assert.Contains("you must force a new deployment", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(("FARGATE", "FARGATE", 2), (updated.LaunchType, updated.Deployments![0].LaunchType, updated.Deployments.Count));
+        var service = await front.DescribeAsync("web");
+        Assert.Equal(("FARGATE", "LATEST"), (service.LaunchType, service.PlatformVersion));
+        Assert.True(service.CapacityProviderStrategy is null or { Count: 0 }, "ECS still reports a capacity provider strategy");
+        Assert.Equal([("PRIMARY", updated.TaskDefinition, "COMPLETED", 2)], Deployments(service));
+    }
+
+    [Fact]
+    public async Task On_a_service_that_never_had_a_launch_type_an_empty_strategy_is_the_clusters_default()
+    {
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        var cluster = TestNames.Unique("front");
+        await front.Ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = cluster, CapacityProviders = ["FARGATE", "FARGATE_SPOT"], DefaultCapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }] }, Ct);
+        var create = front.Service("web", await front.RegisterAsync());
+        (create.Cluster, create.LaunchType) = (cluster, null);
+        await front.Ecs.CreateServiceAsync(create, Ct);
+        await front.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = "web", ForceNewDeployment = true, CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE_SPOT", Weight = 1 }] }, Ct);
+
+        var updated = (await front.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = "web", ForceNewDeployment = true, CapacityProviderStrategy = [] }, Ct)).Service!;
+
+        Assert.Null(updated.LaunchType);
+        Assert.Equal("FARGATE", Assert.Single(updated.CapacityProviderStrategy!).CapacityProvider);
+    }
+
+    [Fact]
     public async Task A_crashloop_image_fails_its_tasks_and_without_a_circuit_breaker_the_rollout_never_ends()
     {
         await using var front = await EcsFrontHarness.StartAsync(moto);

@@ -60,6 +60,34 @@ public sealed class EcsFrontServiceTests(MotoServer moto) : IClassFixture<MotoSe
     }
 
     [Fact]
+    public async Task Events_keep_the_newest_100_newest_first()
+    {
+        const int Cycles = 30; // 3 events at creation and 4 per forced deployment: 123 in all
+        await using var front = await EcsFrontHarness.StartAsync(moto);
+        await front.Ecs.CreateServiceAsync(front.Service("web", await front.RegisterAsync()), Ct);
+        front.Step();
+        var firstCycle = front.Clock.GetUtcNow();
+        for (var cycle = 0; cycle < Cycles; cycle++)
+        {
+            await front.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = front.Cluster, Service = "web", ForceNewDeployment = true }, Ct);
+            front.Step(3); // tasks started; old tasks stopped; deployment completed and steady state
+        }
+
+        var events = (await front.DescribeAsync("web")).Events!;
+
+        Assert.Equal(100, events.Count);
+        var times = events.Select(e => new DateTimeOffset(e.CreatedAt!.Value, TimeSpan.Zero).ToUnixTimeSeconds()).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.Equal("(service web) has reached a steady state.", events[0].Message);
+        Assert.Equal(front.Clock.GetUtcNow().ToUnixTimeSeconds(), times[0]);
+
+        // The 23 oldest went: the creation's 3 and the first 5 cycles' 20. The oldest kept is cycle 6's first step.
+        Assert.Matches(@"^\(service web\) has started 2 tasks: ", events[^1].Message);
+        Assert.Equal((firstCycle + (EcsFrontHarness.Delay * ((5 * 3) + 1))).ToUnixTimeSeconds(), times[^1]);
+        Assert.Equal(100, events.Select(e => e.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task After_the_delay_the_tasks_run_and_the_rollout_completes_with_ECSs_events_newest_first()
     {
         await using var front = await EcsFrontHarness.StartAsync(moto);

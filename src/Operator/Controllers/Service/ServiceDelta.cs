@@ -144,6 +144,7 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
     {
         if (spec.CapacityProviderStrategy is not { } strategy)
         {
+            BackToLaunchType(fields, update, spec, observed);
             return;
         }
 
@@ -156,6 +157,23 @@ public sealed record ServiceDelta(Ecs.UpdateServiceRequest Update, IReadOnlyList
             // ECS refuses a switch from a launch type, or a change to a strategy already in use, without a new deployment:
             // "When switching from launch type to capacity provider strategy on an existing service, or making a change
             // to a capacity provider strategy on a service that is already using one, you must force a new deployment."
+            update.ForceNewDeployment = true;
+            fields.Add("capacityProviderStrategy");
+        }
+    }
+
+    /// <summary>
+    /// spec.launchType while ECS runs a strategy: UpdateService has no launchType member; ECS's way back is an empty
+    /// capacityProviderStrategy, which returns the service to the launch type it had before the strategy ("Update the
+    /// Auto Scaling group or Fargate capacity provider back to the launch type. Pass an empty list in the
+    /// capacityProviderStrategy parameter."). The update starts no deployment by itself, hence forceNewDeployment. If
+    /// ECS then reports another launch type than the spec's, the launch type immutability applies.
+    /// </summary>
+    private static void BackToLaunchType(List<string> fields, Ecs.UpdateServiceRequest update, ServiceSpec spec, Ecs.Service observed)
+    {
+        if (spec.LaunchType is not null && observed.CapacityProviderStrategy is { Count: > 0 })
+        {
+            update.CapacityProviderStrategy = [];
             update.ForceNewDeployment = true;
             fields.Add("capacityProviderStrategy");
         }

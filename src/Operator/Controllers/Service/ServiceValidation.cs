@@ -53,18 +53,18 @@ public static class ServiceValidation
 
     /// <summary>
     /// The fields no update path can change, compared with the service ECS has: schedulingStrategy, role, and one
-    /// launch type for another (a switch from a launch type to a capacity provider strategy is allowed: UpdateService
-    /// does it with a new deployment; the way back is not).
+    /// launch type for another. A switch between a launch type and a capacity provider strategy is allowed either way:
+    /// UpdateService does it with a new deployment (the way back with an empty strategy, see ServiceDelta), so
+    /// spec.launchType is compared only with a launch type ECS reports.
     /// </summary>
     public static IEnumerable<ImmutableField> ImmutableAgainst(ServiceSpec spec, Ecs.Service observed)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(observed);
         const string Recreate = "an ECS service cannot change it: create a new Service (or delete and re-create this one)";
-        if (spec.LaunchType is { } launchType)
+        if (spec.LaunchType is { } launchType && observed.CapacityProviderStrategy is not { Count: > 0 })
         {
-            var current = observed.LaunchType ?? (observed.CapacityProviderStrategy is { Count: > 0 } ? "capacityProviderStrategy" : null);
-            yield return new ImmutableField("spec.launchType", current, launchType, Recreate);
+            yield return new ImmutableField("spec.launchType", observed.LaunchType, launchType, Recreate);
         }
 
         if (spec.SchedulingStrategy is { } scheduling)

@@ -10,7 +10,7 @@ namespace EcsOperator.Tests.Controllers.Service;
 /// <summary>
 /// ServiceDelta by example: one UpdateService with exactly the fields that differ, a list removed from the spec cleared
 /// with [], a field the spec never set left alone, desiredCount unmanaged when omitted, the failed revision held, the
-/// switch to a capacity provider strategy forced, and tags through their own calls.
+/// switch to a capacity provider strategy (and back to a launch type) forced, and tags through their own calls.
 /// </summary>
 public sealed class ServiceDeltaTests
 {
@@ -151,6 +151,33 @@ public sealed class ServiceDeltaTests
         Assert.Equal(2, delta.Update.CapacityProviderStrategy!.Count);
         Assert.True(delta.Update.ForceNewDeployment);
         Assert.True(Delta(running, Echo(running), managed: ["capacityProviderStrategy"]).IsEmpty);
+    }
+
+    [Fact]
+    public void Going_back_from_a_capacity_provider_strategy_to_a_launch_type_sends_an_empty_strategy_and_forces_a_new_deployment()
+    {
+        var running = Spec();
+        running.LaunchType = null;
+        running.CapacityProviderStrategy = [new() { CapacityProvider = "FARGATE", Weight = 1 }];
+
+        var delta = Delta(Spec(), Echo(running), managed: ["capacityProviderStrategy"]);
+
+        Assert.Equal(["capacityProviderStrategy"], delta.Fields);
+        Assert.NotNull(delta.Update.CapacityProviderStrategy);
+        Assert.Empty(delta.Update.CapacityProviderStrategy);
+        Assert.True(delta.Update.ForceNewDeployment);
+
+        // ECS back on FARGATE, as ECS reports a launch type: nothing more to send.
+        Assert.True(Delta(Spec(), Echo(Spec()), managed: ["capacityProviderStrategy"]).IsEmpty);
+    }
+
+    [Fact]
+    public void A_launch_type_spec_sends_no_strategy_while_ecs_runs_a_launch_type_whichever_it_is()
+    {
+        var ec2 = Spec();
+        ec2.LaunchType = "EC2";
+
+        Assert.True(Delta(Spec(), Echo(ec2)).IsEmpty);
     }
 
     [Fact]

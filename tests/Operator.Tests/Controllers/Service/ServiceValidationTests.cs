@@ -3,6 +3,7 @@ using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
 using Xunit;
+using Ecs = EcsOperator.Aws.Ecs.Model;
 
 namespace EcsOperator.Tests.Controllers.Service;
 
@@ -77,6 +78,25 @@ public sealed class ServiceValidationTests
         Assert.Contains("service-linked role", error.Message, StringComparison.Ordinal);
         spec.NetworkConfiguration = null;
         Assert.Empty(ServiceValidation.Check(new V1alpha1Service { Spec = spec }));
+    }
+
+    [Fact]
+    public void A_launch_type_spec_is_allowed_while_ecs_runs_a_capacity_provider_strategy()
+    {
+        var observed = new Ecs.Service { CapacityProviderStrategy = [new Ecs.CapacityProviderStrategyItem { CapacityProvider = "FARGATE", Weight = 1 }] };
+
+        Assert.DoesNotContain(ServiceValidation.ImmutableAgainst(Valid(), observed), f => f.Path == "spec.launchType");
+    }
+
+    [Fact]
+    public void One_launch_type_for_another_stays_immutable_naming_spec_launchType()
+    {
+        var observed = new Ecs.Service { LaunchType = "EC2" };
+
+        var field = Assert.Single(ServiceValidation.ImmutableAgainst(Valid(), observed), f => f.Path == "spec.launchType");
+
+        Assert.Equal(("EC2", "FARGATE"), (field.Applied, field.Desired));
+        Assert.Contains("create a new Service", field.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
