@@ -25,6 +25,10 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
     {
         ArgumentNullException.ThrowIfNull(obj);
 
+        // The sweep's read is matched against the cached object it was opened for (same resourceVersion); our own
+        // status write since then changes no spec, and the sweep only opens slots for objects no reconcile is working on.
+        using var lease = services.Prefetched.Begin(obj);
+
         // The status guards calls that take no token (a Service's restartedAt): never start from one older than our own write.
         obj = services.Status.Freshest(obj);
         if (Pause.IsPaused(obj))
@@ -32,7 +36,6 @@ public abstract class ResourceReconciler<TEntity, TDesired, TObserved>(Reconcile
             return await PausedAsync(obj, "reconciliation is paused", cancellationToken);
         }
 
-        using var lease = services.Prefetched.Begin(obj);
         var outcome = await GuardAsync(obj, async () => await SyncAsync(obj, lease.Observed as TObserved, cancellationToken), cancellationToken);
         return await ConcludeAsync(obj, outcome!.Value, cancellationToken);
     }
