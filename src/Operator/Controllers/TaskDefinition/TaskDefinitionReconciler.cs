@@ -1,3 +1,4 @@
+using EcsOperator.Controllers.Service;
 using EcsOperator.Controllers.Shared;
 using EcsOperator.Entities;
 using EcsOperator.Runtime.Cache;
@@ -128,16 +129,13 @@ public sealed class TaskDefinitionReconciler(
     /// </summary>
     private List<V1alpha1Service> Users(V1alpha1TaskDefinition obj, OwnedRevisions observed)
     {
-        var revisions = (observed.Owned ?? []).Select(r => FamilyRevision(r.Arn)).ToHashSet(StringComparer.Ordinal);
-        bool Runs(string? taskDefinition) => taskDefinition is not null && revisions.Contains(FamilyRevision(taskDefinition));
+        var revisions = (observed.Owned ?? []).Select(r => ServiceDelta.Revision(r.Arn)).ToHashSet(StringComparer.Ordinal);
+        bool Runs(string? taskDefinition) => taskDefinition is not null && revisions.Contains(ServiceDelta.Revision(taskDefinition));
         return services.ByIndex(Indexes.TaskDefinitionRef, Indexes.KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name))
             .Concat(services.List().Where(s => Runs(s.Spec.TaskDefinition) || Runs(s.Status.TaskDefinition)))
             .DistinctBy(s => $"{s.Metadata.NamespaceProperty}/{s.Metadata.Name}")
             .ToList();
     }
-
-    /// <summary>"arn:...:task-definition/web:3" or "web:3" → "web:3".</summary>
-    private static string FamilyRevision(string taskDefinition) => taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
 
     /// <summary>Retires the least recently used owned revisions beyond the history limit; the one in use stays.</summary>
     private async Task<OwnedRevisions> TrimAsync(SyncContext<V1alpha1TaskDefinition, DesiredTaskDefinition> sync, OwnedRevisions observed, CancellationToken cancellationToken)
