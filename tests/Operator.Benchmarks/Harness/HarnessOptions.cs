@@ -3,12 +3,12 @@ using System.Globalization;
 namespace EcsOperator.Benchmarks.Harness;
 
 /// <summary>
-/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run]</c>.
+/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run] [--operator-env NAME=VALUE]...</c>.
 /// </summary>
 public sealed record HarnessOptions
 {
     public const string Usage =
-        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run]\n"
+        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run] [--operator-env NAME=VALUE]...\n"
         + "  micro passes the rest to BenchmarkDotNet (e.g. micro --filter '*').";
 
     public static readonly string[] Scenarios = ["converge", "steady", "latency", "memory", "startup", "all"];
@@ -32,6 +32,12 @@ public sealed record HarnessOptions
     /// <summary>Run the operator as the image ships it: published ReadyToRun (a publish of a few minutes first), not the plain build.</summary>
     public bool ReadyToRun { get; init; }
 
+    /// <summary>
+    /// Environment for the operator on top of the Dockerfile's (a runtime knob under study, e.g.
+    /// DOTNET_TieredCompilation=0); every report notes it, so that no figure taken with it passes for what ships.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OperatorEnvironment { get; init; } = new Dictionary<string, string>();
+
     public static HarnessOptions Parse(string[] args)
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
@@ -52,12 +58,24 @@ public sealed record HarnessOptions
                 "--record" => options with { Record = true },
                 "--quick" => options,
                 "--ready-to-run" => options with { ReadyToRun = true },
+                "--operator-env" => options with { OperatorEnvironment = WithVariable(options.OperatorEnvironment, Value()) },
                 "--rate-scale" => options with { RateScale = Positive(name, double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown argument {name}"),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--operator-env takes NAME=VALUE, not '{assignment}'");
+        }
+
+        return new Dictionary<string, string>(environment) { [assignment[..equals]] = assignment[(equals + 1)..] };
     }
 
     private static T Positive<T>(string name, T value)

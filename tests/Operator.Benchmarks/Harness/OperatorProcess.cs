@@ -47,6 +47,12 @@ public sealed class OperatorProcess : IAsyncDisposable
 
     public TimeSpan CpuTime() => _child.CpuTime();
 
+    /// <summary>
+    /// The harness's --operator-env: applied after the Dockerfile's variables, before the run's own; <c>{label}</c> in a
+    /// value becomes the run's label, so that a file named in it (DOTNET_JitStdOutFile) is one per operator process.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ExtraEnvironment { get; set; } = new Dictionary<string, string>();
+
     public static async Task<OperatorProcess> StartAsync(BenchStack stack, OperatorRun run, CancellationToken cancellationToken)
     {
         var port = FreeLoopbackPort();
@@ -67,6 +73,11 @@ public sealed class OperatorProcess : IAsyncDisposable
         foreach (var (key, value) in ProductionEnvironment.FromDockerfile())
         {
             environment[key] = value;
+        }
+
+        foreach (var (key, value) in ExtraEnvironment)
+        {
+            environment[key] = value.Replace("{label}", run.Label, StringComparison.Ordinal);
         }
 
         foreach (var (key, value) in run.Environment)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AwsFaultProxy;
 using EcsOperator.Benchmarks.Harness;
 
 namespace EcsOperator.Benchmarks.Scenarios;
@@ -22,6 +23,7 @@ public static class ConvergeScenario
         try
         {
             var started = Stopwatch.GetTimestamp();
+            var startedAt = DateTimeOffset.UtcNow;
             var workload = new Workload(stack.Kube);
             await workload.ClustersAsync(Clusters, cancellationToken);
             await workload.TaskDefinitionsAsync(families, cancellationToken);
@@ -32,6 +34,7 @@ public static class ConvergeScenario
                 TimeSpan.FromMilliseconds(200),
                 cancellationToken);
             Report(report, stack, op, metrics, Stopwatch.GetElapsedTime(started), bound);
+            Timeline(report, stack, metrics, startedAt, Stopwatch.GetElapsedTime(started));
         }
         catch
         {
@@ -73,4 +76,46 @@ public static class ConvergeScenario
         var slowdown = mean / stack.MotoIdleLatency.TotalSeconds;
         report.Add(new(name, "mean AWS call latency / idle moto latency", slowdown, "×", "< 3: moto not the bottleneck", slowdown < 3, $"{mean * 1000:0.#} ms vs {stack.MotoIdleLatency.TotalMilliseconds:0.#} ms"));
     }
+
+    /// <summary>
+    /// Where the wall time went: when the mutating calls (the bound) started and ended, the rate between, the tail
+    /// from the last one to all Ready, and the operator's budget wait per family. The 10-second timeline goes to the
+    /// console only.
+    /// </summary>
+    private static void Timeline(Report report, BenchStack stack, Metrics metrics, DateTimeOffset startedAt, TimeSpan wall)
+    {
+        const string name = "converge";
+        var journal = stack.Proxy.Stats.Journal().Where(c => c.Service == "ecs").ToList();
+        var mutations = journal.Where(c => IsMutating(c.Operation)).Select(c => (c.Started - startedAt).TotalSeconds).Order().ToList();
+        if (mutations.Count < 2)
+        {
+            return;
+        }
+
+        var first = mutations[0];
+        var last = mutations[^1];
+        report.Add(new(name, "first mutating call after the apply began", first, "s"));
+        report.Add(new(name, "last mutating call", last, "s"));
+        report.Add(new(name, "mutating calls per second between them", (mutations.Count - 1) / Math.Max(0.001, last - first), "calls/s", Note: $"{mutations.Count} calls"));
+        report.Add(new(name, "last mutating call → all Ready", wall.TotalSeconds - last, "s"));
+        foreach (var family in new[] { "EcsDescribe", "EcsMutate" })
+        {
+            var wait = metrics.Value("ecs_operator_aws_budget_wait_seconds_sum", ("family", family));
+            var count = metrics.Value("ecs_operator_aws_budget_wait_seconds_count", ("family", family));
+            report.Add(new(name, $"operator budget wait, {family}", wait, "s", Note: $"over {count:0} calls"));
+        }
+
+        Console.WriteLine("converge timeline (10 s windows after the apply began): mutating / read / throttled ECS calls");
+        var windows = journal.GroupBy(c => (int)((c.Started - startedAt).TotalSeconds / 10)).OrderBy(g => g.Key);
+        foreach (var w in windows)
+        {
+            var mutating = w.Count(c => IsMutating(c.Operation));
+            var throttled = w.Count(c => c.Fault == FaultKind.Throttle);
+            var ops = string.Join(" ", w.GroupBy(c => c.Operation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+            Console.WriteLine($"  {w.Key * 10,4}s  {mutating,4} / {w.Count() - mutating,4} / {throttled,2}   {ops}");
+        }
+    }
+
+    private static bool IsMutating(string operation) =>
+        !operation.StartsWith("Describe", StringComparison.Ordinal) && !operation.StartsWith("List", StringComparison.Ordinal);
 }

@@ -21,6 +21,11 @@ public static class ScenarioRunner
     public static async Task RunAsync(HarnessOptions options, Report report, CancellationToken cancellationToken)
     {
         var all = options.Scenario == "all";
+        OperatorProcess.ExtraEnvironment = options.OperatorEnvironment;
+        if (options.OperatorEnvironment.Count > 0)
+        {
+            report.Note($"NOT as the image ships: the operator ran with {string.Join(" ", options.OperatorEnvironment.Select(e => $"{e.Key}={e.Value}"))} on top of the Dockerfile's settings");
+        }
         if (options.ReadyToRun)
         {
             await BuildOutput.PublishReadyToRunAsync(cancellationToken);

@@ -6,13 +6,25 @@ namespace EcsOperator.Runtime.Queue;
 /// client-go's workqueue semantics: an item is queued at most once (de-duplicated), is never handed to two workers
 /// at the same time, and an item added while being processed runs once more after <see cref="Done"/>.
 /// Delayed adds (RequeueAfter) and rate-limited retries sit in a <see cref="DelayedAdds{T}"/> until due.
+/// <para>
+/// Two lanes, served in turn while both hold items: fresh adds (watch events, resyncs) and due delayed adds (an
+/// object that asked to be looked at again: a rollout poll, a retry). A single FIFO put a rollout poll behind
+/// every fresh object queued before it was due: converging 1,000 new Services, the polls all waited until the
+/// last CreateService, then took 50 s of read budget on their own (docs/performance.md, converge). Taking turns
+/// lets a poll run while the creates wait for mutation tokens, and neither lane can starve the other. An item
+/// queued as fresh that comes due moves to the due lane (the finalizer patch's echo had queued each new Service as
+/// fresh, and its rollout poll was folded into that).
+/// </para>
 /// </summary>
 public sealed class WorkQueue<T> : IAsyncDisposable
     where T : notnull
 {
     private readonly Lock _gate = new();
-    private readonly Queue<T> _ready = new();
-    private readonly HashSet<T> _dirty = [];
+    private readonly LinkedList<T> _fresh = new();
+    private readonly LinkedList<T> _due = new();
+
+    /// <summary>Queued (with its node in its lane), or to be queued again at <see cref="Done"/> (no node yet).</summary>
+    private readonly Dictionary<T, Entry> _dirty = [];
     private readonly Dictionary<T, long> _processing = [];
     private readonly Dictionary<T, long> _queuedAt = [];
     private readonly SemaphoreSlim _available = new(0);
@@ -21,12 +33,13 @@ public sealed class WorkQueue<T> : IAsyncDisposable
     private readonly RetryRateLimiter<T> _limiter;
     private readonly IWorkQueueMetrics _metrics;
     private readonly DelayedAdds<T> _delayed;
+    private bool _dueServedLast;
 
     public WorkQueue(RetryRateLimiter<T>? limiter = null, IWorkQueueMetrics? metrics = null, TimeProvider? time = null)
     {
         _limiter = limiter ?? new RetryRateLimiter<T>();
         _metrics = metrics ?? IWorkQueueMetrics.None;
-        _delayed = new DelayedAdds<T>(Add, time ?? TimeProvider.System, _shutdown.Token);
+        _delayed = new DelayedAdds<T>(item => Add(item, due: true), time ?? TimeProvider.System, _shutdown.Token);
     }
 
     public bool IsShuttingDown => _shutdown.IsCancellationRequested;
@@ -38,7 +51,7 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _ready.Count;
+                return _fresh.Count + _due.Count;
             }
         }
     }
@@ -52,29 +65,48 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _ready.Count == 0 && _processing.Count == 0 && !_delayed.HasDueItems;
+                return _fresh.Count == 0 && _due.Count == 0 && _processing.Count == 0 && !_delayed.HasDueItems;
             }
         }
     }
 
     /// <summary>Queues the item unless it is already queued; an in-flight item is queued again when it is done.</summary>
-    public void Add(T item)
+    public void Add(T item) => Add(item, due: false);
+
+    private void Add(T item, bool due)
     {
         lock (_gate)
         {
-            if (IsShuttingDown || !_dirty.Add(item))
+            if (IsShuttingDown)
             {
+                return;
+            }
+
+            if (_dirty.TryGetValue(item, out var queued))
+            {
+                // Already queued: once due, it leaves the fresh lane for the due one, so that it runs in its turn
+                // there and not behind every fresh add that came before it (its own finalizer's echo, say).
+                if (due && !queued.Due)
+                {
+                    if (queued.Node is not null)
+                    {
+                        _fresh.Remove(queued.Node);
+                    }
+
+                    _dirty[item] = new Entry(Due: true, queued.Node is null ? null : _due.AddLast(item));
+                }
+
                 return;
             }
 
             _queuedAt[item] = Stopwatch.GetTimestamp();
-            _metrics.Added(_ready.Count + 1);
-            if (_processing.ContainsKey(item))
+            _metrics.Added(_fresh.Count + _due.Count + 1);
+            var processing = _processing.ContainsKey(item);
+            _dirty[item] = new Entry(due, processing ? null : (due ? _due : _fresh).AddLast(item));
+            if (processing)
             {
                 return;
             }
-
-            _ready.Enqueue(item);
         }
 
         _available.Release();
@@ -124,9 +156,13 @@ public sealed class WorkQueue<T> : IAsyncDisposable
                 return (false, default!);
             }
 
-            var item = _ready.Dequeue();
+            // In turn while both lanes hold items; otherwise whichever does.
+            _dueServedLast = _due.Count > 0 && (_fresh.Count == 0 || !_dueServedLast);
+            var lane = _dueServedLast ? _due : _fresh;
+            var item = lane.First!.Value;
+            lane.RemoveFirst();
             _dirty.Remove(item);
-            if (_ready.Count == 0)
+            if (_fresh.Count == 0 && _due.Count == 0)
             {
                 ShrinkAfterBurst();
             }
@@ -136,7 +172,7 @@ public sealed class WorkQueue<T> : IAsyncDisposable
             var now = Stopwatch.GetTimestamp();
             _processing[item] = now;
             var queuedAt = _queuedAt.Remove(item, out var at) ? at : now;
-            _metrics.Started(Stopwatch.GetElapsedTime(queuedAt, now), _ready.Count);
+            _metrics.Started(Stopwatch.GetElapsedTime(queuedAt, now), _fresh.Count + _due.Count);
             return (true, item);
         }
     }
@@ -153,9 +189,9 @@ public sealed class WorkQueue<T> : IAsyncDisposable
             }
 
             _metrics.Finished(Stopwatch.GetElapsedTime(started));
-            if (_dirty.Contains(item) && !IsShuttingDown)
+            if (_dirty.TryGetValue(item, out var added) && !IsShuttingDown)
             {
-                _ready.Enqueue(item);
+                _dirty[item] = added with { Node = (added.Due ? _due : _fresh).AddLast(item) };
                 requeue = true;
             }
 
@@ -171,6 +207,18 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>Items queued in the due lane (for tests: a fresh item that came due has moved there).</summary>
+    internal int DueDepth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _due.Count;
+            }
+        }
+    }
+
     /// <summary>Slots held by the queue's own collections (for tests: a drained burst gives them back).</summary>
     internal int ReservedSlots
     {
@@ -178,7 +226,7 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _ready.EnsureCapacity(0) + _dirty.EnsureCapacity(0) + _queuedAt.EnsureCapacity(0);
+                return _fresh.Count + _due.Count + _dirty.EnsureCapacity(0) + _queuedAt.EnsureCapacity(0);
             }
         }
     }
@@ -191,11 +239,6 @@ public sealed class WorkQueue<T> : IAsyncDisposable
     private void ShrinkAfterBurst()
     {
         const int KeepSlots = 256;
-        if (_ready.EnsureCapacity(0) > KeepSlots)
-        {
-            _ready.TrimExcess();
-        }
-
         if (_dirty.EnsureCapacity(0) > KeepSlots)
         {
             _dirty.TrimExcess();
@@ -247,4 +290,7 @@ public sealed class WorkQueue<T> : IAsyncDisposable
         _shutdown.Dispose();
         _available.Dispose();
     }
+
+    /// <summary>A queued item's lane (true: a due delayed add) and its place there; no place while it is processed.</summary>
+    private readonly record struct Entry(bool Due, LinkedListNode<T>? Node);
 }
