@@ -25,6 +25,9 @@ internal sealed class ActiveRule
     /// <summary>The rule's position since the last Clear/Replace: part of its deterministic draw.</summary>
     public int Key { get; }
 
+    /// <summary>The matching calls counted so far, less those given back.</summary>
+    public long MatchedCalls => Interlocked.Read(ref _matchedCalls);
+
     public bool Matches(AwsOperation operation) =>
         _service.Matches(operation.Service) && _operation.Matches(operation.Operation);
 

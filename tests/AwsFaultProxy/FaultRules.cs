@@ -33,6 +33,12 @@ public sealed class FaultRules
         return rule;
     }
 
+    /// <summary>
+    /// The matching calls the first installed rule equal to <paramref name="rule"/> has counted, less those given back
+    /// (a HoldResponse whose client left first); 0 when no such rule is installed.
+    /// </summary>
+    public long MatchedCalls(FaultRule rule) => _rules.FirstOrDefault(r => r.Rule == rule)?.MatchedCalls ?? 0;
+
     /// <summary>Removes the first installed rule equal to <paramref name="rule"/>.</summary>
     public bool Remove(FaultRule rule)
     {

@@ -68,7 +68,7 @@ public sealed class FaultProxyHoldTests(MotoServer moto) : IClassFixture<MotoSer
     {
         await using var proxy = await AwsFaultProxy.FaultProxy.StartAsync(new FaultProxyOptions { Upstream = moto.Endpoint }, Ct);
         proxy.Rules.Add(FaultRule.Delay("ecs", "ListClusters", TimeSpan.FromSeconds(30)) with { FirstCalls = 1 });
-        proxy.Rules.Add(FaultRule.HoldResponse("ecs", "ListClusters") with { FirstCalls = 1 });
+        var hold = proxy.Rules.Add(FaultRule.HoldResponse("ecs", "ListClusters") with { FirstCalls = 1 });
         using var ecs = Aws.MotoAws.Factory(proxy.Endpoint).CreateEcs();
         using var killed = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
@@ -77,6 +77,10 @@ public sealed class FaultProxyHoldTests(MotoServer moto) : IClassFixture<MotoSer
         Assert.True(await Eventually.TrueAsync(() => proxy.Actions.Actions.Count > 0), "the first call never reached the proxy");
         await killed.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        // The client knows at once; the proxy only when the hang-up reaches it (its RequestAborted). A second call sent
+        // before that would find the hold still claimed by the first (seen once in CI on a loaded machine).
+        Assert.True(await Eventually.TrueAsync(() => proxy.Rules.MatchedCalls(hold) == 0), "the proxy kept the hold for a call whose client left");
 
         var second = ecs.ListClustersAsync(new ListClustersRequest(), Ct);
         var held = await proxy.Holds.WaitAsync("ecs", "ListClusters", Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
