@@ -83,6 +83,14 @@ internal sealed class DelayedAdds<T> : IDisposable
 
             // The wake-up is a timer of the registered TimeProvider, so that a fake clock drives delayed adds too.
             using var wakeUp = wait == Timeout.InfiniteTimeSpan ? null : _time.CreateTimer(_ => Release(), null, wait, Timeout.InfiniteTimeSpan);
+
+            // The wait was measured before the timer existed: a clock that moved past the due time in between (a test's
+            // fake clock advanced meanwhile) would never fire it, and the item would wait for the next schedule.
+            if (wakeUp is not null && NextIsDue())
+            {
+                continue;
+            }
+
             try
             {
                 await _changed.WaitAsync(stopping);
@@ -91,6 +99,14 @@ internal sealed class DelayedAdds<T> : IDisposable
             {
                 return;
             }
+        }
+    }
+
+    private bool NextIsDue()
+    {
+        lock (_gate)
+        {
+            return _byDueTime.TryPeek(out _, out var next) && next <= _time.GetTimestamp();
         }
     }
 
