@@ -29,6 +29,10 @@ public static class EcsRates
         new("elasticloadbalancing", "*", 10, 20, Published: false), // GUESS: ELBv2 publishes no per-action numbers
     ];
 
+    /// <summary>A read call (Describe*, List*): what the steady-state bound counts; everything else mutates.</summary>
+    public static bool IsRead(string operation) =>
+        operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal);
+
     /// <summary>The buckets at <paramref name="scale"/>; bursts never below 1.</summary>
     public static IReadOnlyList<Bucket> Scaled(double scale) =>
         [.. Unscaled.Select(b => b with { RatePerSecond = b.RatePerSecond * scale, Burst = Math.Max(1, (int)Math.Round(b.Burst * scale)) })];

@@ -33,8 +33,9 @@ public static class ConvergeScenario
                 (bound.MinimumTime * 10) + TimeSpan.FromMinutes(2),
                 TimeSpan.FromMilliseconds(200),
                 cancellationToken);
-            Report(report, stack, op, metrics, Stopwatch.GetElapsedTime(started), bound);
-            Timeline(report, stack, metrics, startedAt, Stopwatch.GetElapsedTime(started));
+            var wall = Stopwatch.GetElapsedTime(started);
+            Report(report, stack, op, metrics, wall, bound);
+            Timeline(report, stack, metrics, startedAt, wall);
         }
         catch
         {
@@ -86,7 +87,7 @@ public static class ConvergeScenario
     {
         const string name = "converge";
         var journal = stack.Proxy.Stats.Journal().Where(c => c.Service == "ecs").ToList();
-        var mutations = journal.Where(c => IsMutating(c.Operation)).Select(c => (c.Started - startedAt).TotalSeconds).Order().ToList();
+        var mutations = journal.Where(c => !EcsRates.IsRead(c.Operation)).Select(c => (c.Started - startedAt).TotalSeconds).Order().ToList();
         if (mutations.Count < 2)
         {
             return;
@@ -109,13 +110,10 @@ public static class ConvergeScenario
         var windows = journal.GroupBy(c => (int)((c.Started - startedAt).TotalSeconds / 10)).OrderBy(g => g.Key);
         foreach (var w in windows)
         {
-            var mutating = w.Count(c => IsMutating(c.Operation));
+            var mutating = w.Count(c => !EcsRates.IsRead(c.Operation));
             var throttled = w.Count(c => c.Fault == FaultKind.Throttle);
             var ops = string.Join(" ", w.GroupBy(c => c.Operation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
             Console.WriteLine($"  {w.Key * 10,4}s  {mutating,4} / {w.Count() - mutating,4} / {throttled,2}   {ops}");
         }
     }
-
-    private static bool IsMutating(string operation) =>
-        !operation.StartsWith("Describe", StringComparison.Ordinal) && !operation.StartsWith("List", StringComparison.Ordinal);
 }

@@ -56,7 +56,7 @@ public static class SteadyScenario
             .Select(o => (o.Operation, Calls: o.Calls - before.GetValueOrDefault((o.Service, o.Operation))))
             .Where(o => o.Calls > 0)
             .ToList();
-        var reads = delta.Where(o => o.Operation.StartsWith("Describe", StringComparison.Ordinal) || o.Operation.StartsWith("List", StringComparison.Ordinal)).Sum(o => o.Calls) / (double)Sweeps;
+        var reads = delta.Where(o => EcsRates.IsRead(o.Operation)).Sum(o => o.Calls) / (double)Sweeps;
         var mutations = delta.Sum(o => o.Calls) - (reads * Sweeps);
         var perCluster = (int)Math.Ceiling(services / (double)ConvergeScenario.Clusters / 10);
         var bound = (ConvergeScenario.Clusters * perCluster) + (int)Math.Ceiling(ConvergeScenario.Clusters / 100.0) + families;
