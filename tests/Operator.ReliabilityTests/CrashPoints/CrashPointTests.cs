@@ -41,7 +41,8 @@ public sealed class CrashPointTests(ITestOutputHelper output)
         await chaos.KillRandomlyAsync(random, killsPerPhase, token);
         await chaos.SettleAsync();
         await Convergence.ReadyAsync(aws.Objects, stack, PhaseTimeout, "create", run, aws.LogLines);
-        Assert.Equal(["CreateRule", "CreateService", "CreateTargetGroup", "RegisterTaskDefinition"], chaos.AimedKills.Order(StringComparer.Ordinal));
+        ReliabilityReport.Line(output, $"aimed: killed on the held answer of {string.Join(", ", chaos.AimedKills)}; unheard answers {string.Join(", ", chaos.UnheardAimedAnswers())}");
+        Assert.Equal(["CreateRule", "CreateService", "CreateTargetGroup", "RegisterTaskDefinition"], chaos.UnheardAimedAnswers());
 
         await secrets.CaptureStatusesAsync();
         var createsBeforeRestart = StackAudit.CreateCounts(aws.Proxy); // the restart measurement resets the proxy's counts

@@ -29,6 +29,20 @@ internal sealed class OperatorChaos(ReliabilityStack stack, OperatorLaunch launc
         }
     }
 
+    /// <summary>
+    /// The aimed operations whose applied answer an operator never heard: those killed on their held answer, and those
+    /// whose first call a random kill cut off while AWS applied it (the proxy then gives the hold's claim back, but the
+    /// restarted operator finds what AWS made and never calls again, so nothing comes to hold). Both are the moment
+    /// the aim is for: AWS did it, and the operator does not know.
+    /// </summary>
+    public IReadOnlyList<string> UnheardAimedAnswers()
+    {
+        var cutOff = stack.Proxy.Stats.Journal()
+            .Where(c => c.Fault == FaultKind.HoldResponse && c.ClientStatus is null)
+            .Select(c => c.Operation);
+        return [.. AimedKills.Concat(cutOff).Distinct().Order(StringComparer.Ordinal)];
+    }
+
     public OperatorProcess Current => _current ?? throw new InvalidOperationException("no operator started");
 
     public void Start() => _current = stack.StartOperator(launch);
