@@ -9,7 +9,9 @@ namespace EcsOperator.Benchmarks.Scenarios;
 public static class SteadyScenario
 {
     private const int Sweeps = 3;
-    private const int Kinds = 4;
+    private const string SweepsStarted = "ecs_operator_resync_sweeps_total";
+    private const string SweepsFinished = "ecs_operator_resync_sweep_duration_seconds_count";
+    private static readonly string[] Controllers = ["cluster", "taskdefinition", "service", "loadbalancerbinding"];
 
     public static async Task RunAsync(BenchStack stack, int services, Report report, CancellationToken cancellationToken)
     {
@@ -44,14 +46,12 @@ public static class SteadyScenario
 
     private static async Task<double> MeasureAsync(BenchStack stack, OperatorProcess op, string strategy, TimeSpan period, int objects, int services, int families, Report report, CancellationToken cancellationToken)
     {
-        // From one sweep boundary to the one 3 sweeps later: exactly 3 periods of resync work.
+        // From one quiet moment to the one 3 sweeps of every kind later: exactly 3 periods of resync work, whole.
         var timeout = (period * (Sweeps + 3)) + TimeSpan.FromMinutes(1);
-        var every = TimeSpan.FromMilliseconds(100);
-        var first = (await op.ScrapeAsync(cancellationToken)).Sum("ecs_operator_resync_sweeps_total");
-        var start = await op.WaitUntilAsync(m => m.Sum("ecs_operator_resync_sweeps_total") >= first + Kinds, timeout, every, cancellationToken);
-        var sweeps = start.Sum("ecs_operator_resync_sweeps_total");
+        var first = await op.ScrapeAsync(cancellationToken);
+        var start = await QuietAfterAsync(op, first, 1, timeout, cancellationToken);
         var before = stack.Proxy.Stats.Operations().ToDictionary(o => (o.Service, o.Operation), o => o.Calls);
-        var end = await op.WaitUntilAsync(m => m.Sum("ecs_operator_resync_sweeps_total") >= sweeps + (Sweeps * Kinds), timeout, every, cancellationToken);
+        var end = await QuietAfterAsync(op, start, Sweeps, timeout, cancellationToken);
         var delta = stack.Proxy.Stats.Operations()
             .Select(o => (o.Operation, Calls: o.Calls - before.GetValueOrDefault((o.Service, o.Operation))))
             .Where(o => o.Calls > 0)
@@ -73,4 +73,32 @@ public static class SteadyScenario
         report.Add(new(name, "reconciles per object per resync", reconciles, "reconciles", "≤ 1.05", reconciles <= 1.05));
         return reads;
     }
+
+    /// <summary>
+    /// The first scrape at which every kind has started <paramref name="sweeps"/> more sweeps than at
+    /// <paramref name="since"/>, every started sweep has queued all its objects, and no queue holds work or runs it: the
+    /// quiet part of a period, after a round of sweeps and their reconciles and before the next round. A window between
+    /// two such moments holds whole sweeps: its reads and reconciles are those sweeps' and whatever else ran between
+    /// them, none cut off at either edge. (Counting from the moment a sweep counter moved, as before, cut both ways: it
+    /// missed the reconciles and reads a sweep made before the scrape and counted those of the sweep after.)
+    /// </summary>
+    private static async Task<Metrics> QuietAfterAsync(OperatorProcess op, Metrics since, int sweeps, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var quiet = await op.WaitUntilAsync(
+            m => Controllers.All(c => Started(m, c) >= Started(since, c) + sweeps)
+                && m.Sum(SweepsStarted) == m.Sum(SweepsFinished)
+                && m.Sum("workqueue_depth") == 0 && m.Sum("controller_runtime_active_workers") == 0,
+            timeout,
+            TimeSpan.FromMilliseconds(100),
+            cancellationToken);
+
+        // A kind whose next sweep already started would put a fourth sweep into the window: a period too short for
+        // the work of one, which the scenario's choice of period rules out; say so rather than report a wrong figure.
+        var over = Controllers.Where(c => Started(quiet, c) != Started(since, c) + sweeps).ToList();
+        return over.Count == 0
+            ? quiet
+            : throw new InvalidOperationException($"no quiet moment between the sweeps of {string.Join(", ", over)}: the resync period is too short for one sweep's work");
+    }
+
+    private static double Started(Metrics m, string controller) => m.Value(SweepsStarted, ("controller", controller));
 }

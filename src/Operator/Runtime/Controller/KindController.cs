@@ -74,7 +74,15 @@ public sealed class KindController<TEntity> : IController
     public async Task ResyncAsync(CancellationToken cancellationToken)
     {
         _metrics.Resynced();
-        await _resync.SweepAsync(_informer.Cache.Keys(), Queue.Add, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await _resync.SweepAsync(_informer.Cache.Keys(), Queue.Add, cancellationToken);
+        }
+        finally
+        {
+            _metrics.SweepFinished(Stopwatch.GetElapsedTime(started));
+        }
     }
 
     public async Task RunWorkersAsync(int workers, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed class RuntimeMetrics
     private readonly Gauge _unfinishedWork;
     private readonly Gauge _leaderStatus;
     private readonly Counter _resyncs;
+    private readonly Histogram _sweepDuration;
     private readonly Gauge _resources;
 
     public RuntimeMetrics(CollectorRegistry registry)
@@ -47,6 +48,7 @@ public sealed class RuntimeMetrics
         _longestRunning = f.CreateGauge("workqueue_longest_running_processor_seconds", "How many seconds has the longest running processor for workqueue been running", new GaugeConfiguration { LabelNames = queue });
         _unfinishedWork = f.CreateGauge("workqueue_unfinished_work_seconds", "How many seconds of work has been done that is in progress and hasn't been observed by work_duration", new GaugeConfiguration { LabelNames = queue });
         _resyncs = f.CreateCounter("ecs_operator_resync_sweeps_total", "Periodic resync sweeps started per controller (each queues every object once)", new CounterConfiguration { LabelNames = controller });
+        _sweepDuration = f.CreateHistogram("ecs_operator_resync_sweep_duration_seconds", "How long a periodic resync sweep took to read AWS in batches and queue every object, per controller; its count is the sweeps finished", new HistogramConfiguration { LabelNames = controller, Buckets = DurationBuckets });
         _resources = f.CreateGauge("ecs_operator_resources", "Objects per kind whose kstatus condition (Ready, Reconciling, Stalled) has the given status", new GaugeConfiguration { LabelNames = ["kind", "condition", "status"] });
         _leaderStatus = f.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master", new GaugeConfiguration { LabelNames = ["name"] });
     }
@@ -73,6 +75,7 @@ public sealed class RuntimeMetrics
         _reconcileErrors.WithLabels(controller);
         _terminalErrors.WithLabels(controller);
         _resyncs.WithLabels(controller);
+        _sweepDuration.WithLabels(controller);
         _adds.WithLabels(controller, controller);
         _retries.WithLabels(controller, controller);
         Registry.AddBeforeCollectCallback(() =>
@@ -108,6 +111,9 @@ public sealed class RuntimeMetrics
         public void TerminalError() => owner._terminalErrors.WithLabels(controller).Inc();
 
         public void Resynced() => owner._resyncs.WithLabels(controller).Inc();
+
+        /// <summary>A sweep has queued every object (its batch reads done, or failed).</summary>
+        public void SweepFinished(TimeSpan duration) => owner._sweepDuration.WithLabels(controller).Observe(duration.TotalSeconds);
 
         public void SetMaxConcurrent(int workers) => owner._maxConcurrent.WithLabels(controller).Set(workers);
 

@@ -38,7 +38,7 @@ public sealed class ResyncTests
             // Sweep k is due within [k × period, k × period + 10 %): each step makes exactly one more sweep due.
             clock.Advance(sweep == 1 ? Period * (1 + PeriodicResync.JitterFraction) : Period);
             var expected = baseline + (sweep * Objects);
-            Assert.True(await Eventually.TrueAsync(async () => await h.MetricAsync("ecs_operator_resync_sweeps_total") == sweep && await h.MetricAsync("controller_runtime_reconcile_total") >= expected && h.IsSettled), $"sweep {sweep} did not settle");
+            Assert.True(await Eventually.TrueAsync(async () => await h.MetricAsync("ecs_operator_resync_sweeps_total") == sweep && await h.MetricAsync("ecs_operator_resync_sweep_duration_seconds_count") == sweep && await h.MetricAsync("controller_runtime_reconcile_total") >= expected && h.IsSettled), $"sweep {sweep} did not settle");
             Assert.Equal(expected, await h.MetricAsync("controller_runtime_reconcile_total"));
         }
 
