@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using EcsOperator.Runtime.Reconcile;
 using k8s;
@@ -7,15 +10,22 @@ namespace EcsOperator.Runtime.Cache;
 
 /// <summary>
 /// The informer's thread-safe store: objects by "namespace/name", plus secondary indexes. Each object is kept as its
-/// compact UTF-8 JSON, not as the parsed model: the parsed object graph (every optional field of the spec, a string
-/// object per value) took about 2 KB per object, its JSON half of that (docs/performance.md). Readers parse a fresh
-/// copy, so a reconciler can change an object (its status) without corrupting what every other reader sees.
+/// compact UTF-8 JSON, Brotli-compressed, not as the parsed model: the parsed object graph (every optional field of the
+/// spec, a string object per value) took about 2 KB per object, its JSON half of that, and the compressed JSON half
+/// again (docs/performance.md). Readers inflate and parse a fresh copy, so a reconciler can change an object (its
+/// status) without corrupting what every other reader sees.
 /// </summary>
 public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>kubectl apply keeps the whole applied object here; nothing in the operator reads it.</summary>
     internal const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
+    // Quality 1 (the fastest) already takes a stalled TaskDefinition's 1 KB of JSON to about half; the window (64 KB)
+    // covers any object the API server accepts in a few back-references.
+    private const int BrotliQuality = 1;
+    private const int BrotliWindow = 16;
+    private const int LengthPrefix = sizeof(int);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Stored> _objects = new(StringComparer.Ordinal);
@@ -151,13 +161,55 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
         }
     }
 
-    internal static TEntity Clone(TEntity obj) => Parse(Serialize(obj));
-
-    private static byte[] Serialize(TEntity obj) => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
-
-    private static TEntity Parse(byte[] json)
+    internal static TEntity Clone(TEntity obj)
     {
-        using var stream = new MemoryStream(json, writable: false);
+        var json = Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+        return ParseJson(json, json.Length);
+    }
+
+    /// <summary>The compressed form: the JSON's length (4 bytes, little-endian), then the JSON, Brotli-compressed.</summary>
+    internal static byte[] Serialize(TEntity obj)
+    {
+        var json = Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+        var buffer = ArrayPool<byte>.Shared.Rent(LengthPrefix + BrotliEncoder.GetMaxCompressedLength(json.Length));
+        try
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, json.Length);
+            if (!BrotliEncoder.TryCompress(json, buffer.AsSpan(LengthPrefix), out var written, BrotliQuality, BrotliWindow))
+            {
+                throw new InvalidOperationException($"Brotli could not compress {json.Length} bytes of {typeof(TEntity).Name} JSON");
+            }
+
+            return buffer.AsSpan(0, LengthPrefix + written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static TEntity Parse(byte[] stored)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(stored);
+        var json = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (!BrotliDecoder.TryDecompress(stored.AsSpan(LengthPrefix), json, out var written) || written != length)
+            {
+                throw new InvalidDataException($"a cached {typeof(TEntity).Name} did not inflate to its {length} bytes of JSON");
+            }
+
+            return ParseJson(json, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
+    }
+
+    private static TEntity ParseJson(byte[] json, int length)
+    {
+        using var stream = new MemoryStream(json, 0, length, writable: false);
         return KubernetesJson.Deserialize<TEntity>(stream);
     }
 

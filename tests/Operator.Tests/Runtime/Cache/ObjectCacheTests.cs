@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using EcsOperator.Testing;
+using k8s;
 using k8s.Models;
 using Xunit;
 
@@ -110,6 +111,28 @@ public sealed class ObjectCacheTests
         var widget = Widget.Create("ns", "a", partRef: "p1");
         cache.Upsert(widget);
         return new WeakReference<Widget>(widget);
+    }
+
+    [Fact]
+    public void An_object_is_stored_compressed_and_reads_back_to_the_same_JSON()
+    {
+        var widget = Widget.Create("ns", "a", partRef: "p1");
+        widget.Metadata.Labels = Enumerable.Range(0, 200).ToDictionary(i => $"team.example.com/label-{i}", i => $"value-{i}-ü");
+        widget.Status.Arn = "arn:aws:ecs:us-east-1:123456789012:cluster/ünicode";
+        var json = KubernetesJson.Serialize(widget);
+
+        var stored = ObjectCache<Widget>.Serialize(widget);
+
+        Assert.True(stored.Length < json.Length / 2, $"{stored.Length} stored bytes for {json.Length} bytes of JSON");
+        Assert.Equal(json, KubernetesJson.Serialize(ObjectCache<Widget>.Parse(stored)));
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_an_error_not_a_different_object()
+    {
+        var stored = ObjectCache<Widget>.Serialize(Widget.Create("ns", "a", partRef: "p1"));
+
+        Assert.Throws<InvalidDataException>(() => ObjectCache<Widget>.Parse(stored[..^4]));
     }
 
     [Fact]
