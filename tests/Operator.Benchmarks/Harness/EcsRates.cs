@@ -9,8 +9,9 @@ namespace EcsOperator.Benchmarks.Harness;
 /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html. Published there: cluster read
 /// actions (DescribeClusters) have a bucket of 50 tokens refilled at 20 per second. The other numbers are GUESSES,
 /// marked so below, because the page's per-action table was not reachable where this was written: they are taken to
-/// be the same as the operator's own default budget (src/Operator/Aws/Budget/AwsBudgetOptions.cs), so that an
-/// operator at its defaults is never throttled by the emulated account, which is the claim under test.
+/// be the buckets the operator's own default budget is sized against (src/Operator/Aws/Budget/AwsBudgetOptions.cs:
+/// the same rates, and the operator's bursts kept 10% under these), so that an operator at its defaults is never
+/// throttled by the emulated account, which is the claim under test.
 /// </para>
 /// </summary>
 public static class EcsRates

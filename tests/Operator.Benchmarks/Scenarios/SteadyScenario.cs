@@ -50,10 +50,10 @@ public static class SteadyScenario
         var timeout = (period * (Sweeps + 3)) + TimeSpan.FromMinutes(1);
         var first = await op.ScrapeAsync(cancellationToken);
         var start = await QuietAfterAsync(op, first, 1, timeout, cancellationToken);
-        var before = stack.Proxy.Stats.Operations().ToDictionary(o => (o.Service, o.Operation), o => o.Calls);
+        var before = stack.Proxy.Stats.Operations().ToDictionary(o => (o.Service, o.Operation));
         var end = await QuietAfterAsync(op, start, Sweeps, timeout, cancellationToken);
         var delta = stack.Proxy.Stats.Operations()
-            .Select(o => (o.Operation, Calls: o.Calls - before.GetValueOrDefault((o.Service, o.Operation))))
+            .Select(o => (o.Operation, Calls: o.Calls - (before.GetValueOrDefault((o.Service, o.Operation))?.Calls ?? 0), Throttled: o.Throttled - (before.GetValueOrDefault((o.Service, o.Operation))?.Throttled ?? 0)))
             .Where(o => o.Calls > 0)
             .ToList();
         var reads = delta.Where(o => EcsRates.IsRead(o.Operation)).Sum(o => o.Calls) / (double)Sweeps;
@@ -63,9 +63,9 @@ public static class SteadyScenario
         var name = $"steady ({strategy})";
         report.Add(new(name, "resync period", period.TotalSeconds, "s"));
         report.Add(new(name, "read calls per resync", reads, "calls", $"≤ {bound} (Σ ceil(S_c/10) + ceil(C/100) + F)", reads <= bound));
-        foreach (var (operation, calls) in delta)
+        foreach (var (operation, calls, throttled) in delta)
         {
-            report.Add(new(name, operation, calls / (double)Sweeps, "calls per resync"));
+            report.Add(new(name, operation, calls / (double)Sweeps, "calls per resync", Note: throttled > 0 ? $"{throttled} throttled by the emulated bucket and retried, over {Sweeps} resyncs" : null));
         }
 
         report.Add(new(name, "mutating calls", mutations, "calls", "0", mutations == 0));

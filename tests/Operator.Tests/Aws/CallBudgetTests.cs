@@ -49,16 +49,17 @@ public sealed class CallBudgetTests
     {
         var options = new AwsBudgetOptions { Scale = 0.5 };
 
-        Assert.Equal(new BucketSize(10, 25), options.For(AwsApiFamily.EcsDescribe));
-        Assert.Equal(new BucketSize(2.5, 10), options.For(AwsApiFamily.EcsMutate));
+        Assert.Equal(new BucketSize(10, 22.5), options.For(AwsApiFamily.EcsDescribe));
+        Assert.Equal(new BucketSize(2.5, 9), options.For(AwsApiFamily.EcsMutate));
     }
 
     [Fact]
-    public void The_defaults_follow_ecs_published_read_throttle()
+    public void The_defaults_follow_ecs_published_read_throttle_with_a_burst_kept_under_the_servers()
     {
         var budget = new AwsCallBudget(new AwsBudgetOptions());
 
-        Assert.Equal((20, 50), (budget.Bucket(AwsApiFamily.EcsDescribe).RatePerSecond, budget.Bucket(AwsApiFamily.EcsDescribe).Burst));
+        // ECS: 20 a second, a bucket of 50; the client's burst stays 10% under, so jitter finds tokens in reserve.
+        Assert.Equal((20, 45), (budget.Bucket(AwsApiFamily.EcsDescribe).RatePerSecond, budget.Bucket(AwsApiFamily.EcsDescribe).Burst));
     }
 
     [Fact]
