@@ -33,7 +33,7 @@ COPY --from=build /app ./
 # MB on server CPUs, all of it committed between collections: 156 -> 144 MB at 2,000 objects. It is read from the
 # environment only (System.GC.Gen0Size in runtimeconfig.json was measured to have no effect), hence here. The heap
 # hard limit is left to the runtime, which takes 75% of the container's memory limit (512Mi in the manifests).
-# Tiered PGO is off in runtimeconfig.json (Operator.csproj: it kept two more compilations of every hot method).
+# Tiered compilation is off in the published runtimeconfig.json (Operator.csproj: the ReadyToRun code is final).
 # tests/Operator.Benchmarks applies these DOTNET_ lines to the operator it measures (except EnableDiagnostics).
 ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_gcServer=0 \
