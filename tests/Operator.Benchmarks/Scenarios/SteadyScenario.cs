@@ -53,7 +53,8 @@ public static class SteadyScenario
         var before = stack.Proxy.Stats.Operations().ToDictionary(o => (o.Service, o.Operation));
         var end = await QuietAfterAsync(op, start, Sweeps, timeout, cancellationToken);
         var delta = stack.Proxy.Stats.Operations()
-            .Select(o => (o.Operation, Calls: o.Calls - (before.GetValueOrDefault((o.Service, o.Operation))?.Calls ?? 0), Throttled: o.Throttled - (before.GetValueOrDefault((o.Service, o.Operation))?.Throttled ?? 0)))
+            .Select(o => (Now: o, Then: before.GetValueOrDefault((o.Service, o.Operation))))
+            .Select(o => (o.Now.Operation, Calls: o.Now.Calls - (o.Then?.Calls ?? 0), Throttled: o.Now.Throttled - (o.Then?.Throttled ?? 0)))
             .Where(o => o.Calls > 0)
             .ToList();
         var reads = delta.Where(o => EcsRates.IsRead(o.Operation)).Sum(o => o.Calls) / (double)Sweeps;

@@ -163,14 +163,14 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
 
     internal static TEntity Clone(TEntity obj)
     {
-        var json = Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+        var json = Json(obj);
         return ParseJson(json, json.Length);
     }
 
     /// <summary>The compressed form: the JSON's length (4 bytes, little-endian), then the JSON, Brotli-compressed.</summary>
     internal static byte[] Serialize(TEntity obj)
     {
-        var json = Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+        var json = Json(obj);
         var buffer = ArrayPool<byte>.Shared.Rent(LengthPrefix + BrotliEncoder.GetMaxCompressedLength(json.Length));
         try
         {
@@ -206,6 +206,8 @@ public sealed class ObjectCache<TEntity> : IResourceCache<TEntity>
             ArrayPool<byte>.Shared.Return(json);
         }
     }
+
+    private static byte[] Json(TEntity obj) => Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
 
     private static TEntity ParseJson(byte[] json, int length)
     {
