@@ -41,7 +41,16 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         // Mid-rollout, precisely: the leader dies the instant ECS has applied the first UpdateService of the update.
         var leader = await LeaderAsync(replicas, run);
         aws.Proxy.Rules.Add(FaultRule.HoldResponse(AwsServices.Ecs, "UpdateService") with { FirstCalls = 1 });
-        using (aws.Proxy.Holds.OnHeld(_ => leader.KillNow()))
+
+        // The leader reconciles several Services at once: its other UpdateService calls, sent while the first is held,
+        // would reach ECS and could leave the successor nothing to do (seen once in CI: all 4 applied by the leader).
+        // They wait at the proxy until the leader is dead, and a call whose client left while it waited is never sent on.
+        var othersWait = aws.Proxy.Rules.Add(FaultRule.Delay(AwsServices.Ecs, "UpdateService", TimeSpan.FromSeconds(60)) with { SkipCalls = 1 });
+        using (aws.Proxy.Holds.OnHeld(_ =>
+        {
+            leader.KillNow();
+            aws.Proxy.Rules.Remove(othersWait); // the successor's calls go through at once
+        }))
         {
             await stack.UpdateAsync(aws.Objects);
             await aws.Proxy.Holds.WaitAsync(AwsServices.Ecs, "UpdateService", TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
