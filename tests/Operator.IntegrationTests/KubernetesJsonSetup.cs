@@ -10,5 +10,5 @@ namespace EcsOperator.IntegrationTests;
 internal static class KubernetesJsonSetup
 {
     [ModuleInitializer]
-    internal static void RaiseDepthLimit() => KubernetesJsonDepth.Apply();
+    internal static void RaiseDepthLimit() => EcsOperator.Runtime.Json.KubernetesJsonSetup.Apply();
 }

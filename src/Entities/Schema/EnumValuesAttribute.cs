@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace EcsOperator.Entities.Schema;
 
 /// <summary>
@@ -5,18 +7,19 @@ namespace EcsOperator.Entities.Schema;
 /// <paramref name="valuesType"/>. Strings rather than C# enums keep unknown future AWS values readable.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
-public sealed class EnumValuesAttribute(Type valuesType) : Attribute
+public sealed class EnumValuesAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type valuesType) : Attribute
 {
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)]
     public Type ValuesType { get; } = valuesType;
 
     /// <summary>The allowed values, in declaration order.</summary>
-    public static IReadOnlyList<string> ValuesOf(Type valuesType)
+    public static IReadOnlyList<string> ValuesOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type valuesType)
     {
         ArgumentNullException.ThrowIfNull(valuesType);
         return valuesType
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .OrderBy(field => field.MetadataToken)
+            .OrderBy(DeclarationOrder.Of)
             .Select(field => (string)field.GetRawConstantValue()!)
             .ToList();
     }

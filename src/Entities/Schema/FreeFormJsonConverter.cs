@@ -70,8 +70,13 @@ public sealed class FreeFormJsonConverter : JsonConverter<IDictionary<string, ob
                 writer.WriteStartArray();
                 open.Push((items.Cast<object?>().Select(i => new KeyValuePair<string, object?>(string.Empty, i)).GetEnumerator(), false));
                 break;
+            case null:
+                writer.WriteNullValue();
+                break;
             default:
-                JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), options);
+                // Through the options' resolver, never reflection: the operator lists the scalar types in its
+                // source-generated context (a native AOT build cannot serialize them by reflection).
+                JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EcsOperator.Controllers.Cluster;
 using EcsOperator.Controllers.LoadBalancerBinding;
 using EcsOperator.Controllers.Service;
@@ -53,7 +54,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The kind's batched sweep with --resync-strategy batched; per-object keeps the runtime's enqueue-all default.</summary>
-    private static ControllerBuilder<TEntity> BatchedResync<TEntity, TSweep>(ControllerBuilder<TEntity> controller, bool batched)
+    private static ControllerBuilder<TEntity> BatchedResync<TEntity, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSweep>(ControllerBuilder<TEntity> controller, bool batched)
         where TEntity : class, IEcsResource
         where TSweep : class, IResyncSweep<TEntity> =>
         batched ? controller.ResyncWith<TSweep>() : controller;

@@ -1,11 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using EcsOperator.Entities;
 using EcsOperator.Entities.Schema;
+using EcsOperator.Runtime.Json;
 using k8s.Models;
 
 namespace EcsOperator.Crds;
 
 /// <summary>Builds the apiextensions.k8s.io/v1 CustomResourceDefinition of one entity type.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotJustification.EntitiesKeptWhole)]
+[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
+[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is empty in a single-file or AOT binary; the XML file is then looked for in AppContext.BaseDirectory.")]
 internal sealed class CrdBuilder(XmlDocs docs)
 {
     private const string ReadyColumnPath = ".status.conditions[?(@.type==\"Ready\")].status";

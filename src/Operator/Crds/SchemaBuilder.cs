@@ -1,9 +1,13 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using EcsOperator.Entities.Schema;
+using EcsOperator.Runtime.Json;
 using k8s.Models;
+using MaxLengthAttribute = EcsOperator.Entities.Schema.MaxLengthAttribute;
+using MinLengthAttribute = EcsOperator.Entities.Schema.MinLengthAttribute;
 
 namespace EcsOperator.Crds;
 
@@ -11,6 +15,9 @@ namespace EcsOperator.Crds;
 /// Builds a structural OpenAPI v3 schema from an entity type by reflection: every node has a type, maps use
 /// additionalProperties only, and attributes on the C# types become formats, enums, bounds, defaults and CEL rules.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotJustification.EntitiesKeptWhole)]
+[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
+[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is empty in a single-file or AOT binary; the XML file is then looked for in AppContext.BaseDirectory.")]
 internal sealed class SchemaBuilder(XmlDocs docs)
 {
     public V1JSONSchemaProps ForObject(Type type, string? description)
@@ -54,7 +61,7 @@ internal sealed class SchemaBuilder(XmlDocs docs)
         return hierarchy.SelectMany(level => level
             .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.CanRead && property.CanWrite && !property.IsDefined(typeof(JsonIgnoreAttribute)))
-            .OrderBy(property => property.MetadataToken));
+            .OrderBy(DeclarationOrder.Of));
     }
 
     public static IList<V1ValidationRule>? Rules(IEnumerable<CelRuleAttribute> attributes)

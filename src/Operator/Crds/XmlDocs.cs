@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ namespace EcsOperator.Crds;
 /// The summaries of the entity types, read from the XML documentation file the compiler writes next to
 /// the entities assembly. It is located from the assembly, never from the working directory.
 /// </summary>
+[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is empty in a single-file or AOT binary; the XML file is then looked for in AppContext.BaseDirectory.")]
 internal sealed partial class XmlDocs
 {
     private readonly Dictionary<string, string> _summaries;

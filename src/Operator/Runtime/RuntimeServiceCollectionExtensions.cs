@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Client;
 using EcsOperator.Runtime.Controller;
@@ -58,7 +59,7 @@ public static class RuntimeServiceCollectionExtensions
     }
 
     /// <summary>Registers a controller for <typeparamref name="TEntity"/>: its informer, its reconciler (scoped per reconcile) and its watches.</summary>
-    public static IServiceCollection AddController<TEntity, TReconciler>(this IServiceCollection services, string name, Action<ControllerBuilder<TEntity>>? configure = null)
+    public static IServiceCollection AddController<TEntity, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReconciler>(this IServiceCollection services, string name, Action<ControllerBuilder<TEntity>>? configure = null)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
         where TReconciler : class, IReconciler<TEntity>
     {

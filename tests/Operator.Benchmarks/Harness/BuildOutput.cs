@@ -5,7 +5,8 @@ namespace EcsOperator.Benchmarks.Harness;
 /// <summary>
 /// The built programs the harness starts, from their own project's output (so that each runs with its own
 /// runtimeconfig.json, GC settings included), in the configuration the harness itself was built in. With
-/// --ready-to-run the operator is the one the image ships instead (<see cref="PublishReadyToRunAsync"/>).
+/// --ready-to-run the operator is the one the image ships instead (<see cref="PublishReadyToRunAsync"/>); with --aot, a
+/// native AOT publish under study (<see cref="PublishAotAsync"/>).
 /// </summary>
 public static class BuildOutput
 {
@@ -23,21 +24,32 @@ public static class BuildOutput
     /// architecture, no app host) and makes it the operator the scenarios run. Incremental: a second publish of
     /// unchanged sources only copies.
     /// </summary>
-    public static async Task PublishReadyToRunAsync(CancellationToken cancellationToken)
+    public static Task PublishReadyToRunAsync(CancellationToken cancellationToken) =>
+        PublishAsync("ready-to-run", "ecs-operator.dll", ["--self-contained", "false", "-p:UseAppHost=false", "-p:PublishReadyToRun=true"], cancellationToken);
+
+    /// <summary>
+    /// Publishes the operator native AOT for this machine's architecture (Operator.csproj's AOT settings), with
+    /// EventSource support compiled in so that the harness can induce a full GC through the diagnostics IPC before it
+    /// reads memory. Not what the image ships (docs/performance.md, memory, says what is missing); the report says so.
+    /// Warnings are not errors here: KubernetesClient and YamlDotNet still report trimming warnings of their own.
+    /// </summary>
+    public static Task PublishAotAsync(CancellationToken cancellationToken) =>
+        PublishAsync("aot", "ecs-operator", ["-p:PublishAot=true", "-p:EventSourceSupport=true", "-p:TreatWarningsAsErrors=false"], cancellationToken);
+
+    private static async Task PublishAsync(string folder, string entry, string[] properties, CancellationToken cancellationToken)
     {
-        var output = RepositoryRoot.Combine("src", "Operator", "bin", Configuration, "ready-to-run");
+        var output = RepositoryRoot.Combine("src", "Operator", "bin", Configuration, folder);
         var publish = await ProcessRunner.RunAsync(
             "dotnet",
-            ["publish", RepositoryRoot.Combine("src", "Operator", "Operator.csproj"), "-c", Configuration, "--use-current-runtime", "--self-contained", "false",
-                "-o", output, "-p:UseAppHost=false", "-p:PublishReadyToRun=true"],
+            ["publish", RepositoryRoot.Combine("src", "Operator", "Operator.csproj"), "-c", Configuration, "--use-current-runtime", "-o", output, .. properties],
             timeout: TimeSpan.FromMinutes(15),
             cancellationToken: cancellationToken);
         if (publish.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the ReadyToRun publish of the operator failed: {publish}");
+            throw new InvalidOperationException($"the {folder} publish of the operator failed: {publish}");
         }
 
-        Operator = Path.Combine(output, "ecs-operator.dll");
+        Operator = Path.Combine(output, entry);
     }
 
     private static string Dll(string project, string name) =>

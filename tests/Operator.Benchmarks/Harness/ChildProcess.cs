@@ -31,16 +31,20 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet &lt;dll&gt; args</c>; <paramref name="readyPrefix"/> is the stdout line prefix that <see cref="WaitReadyAsync"/> waits for.</summary>
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, string logPath, IReadOnlyDictionary<string, string>? environment = null, string readyPrefix = "READY ")
+    /// <summary>
+    /// Starts <c>dotnet &lt;dll&gt; args</c>, or a native executable (the AOT operator) itself;
+    /// <paramref name="readyPrefix"/> is the stdout line prefix that <see cref="WaitReadyAsync"/> waits for.
+    /// </summary>
+    public static ChildProcess StartDotnet(string program, IEnumerable<string> args, string logPath, IReadOnlyDictionary<string, string>? environment = null, string readyPrefix = "READY ")
     {
-        if (!File.Exists(dll))
+        if (!File.Exists(program))
         {
-            throw new FileNotFoundException($"{dll} is missing: build it first (dotnet build -c Release)", dll);
+            throw new FileNotFoundException($"{program} is missing: build it first (dotnet build -c Release)", program);
         }
 
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(dll);
+        var psi = StartInfo(program);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
@@ -61,6 +65,19 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>How to run <paramref name="program"/>: through <c>dotnet</c> when it is an assembly, else as it is.</summary>
+    public static ProcessStartInfo StartInfo(string program)
+    {
+        var assembly = program.EndsWith(".dll", StringComparison.Ordinal);
+        var psi = new ProcessStartInfo(assembly ? "dotnet" : program) { UseShellExecute = false };
+        if (assembly)
+        {
+            psi.ArgumentList.Add(program);
+        }
+
+        return psi;
+    }
+
     /// <summary>The rest of the READY line, once printed; fails when the process exits first or the timeout passes.</summary>
     public async Task<string> WaitReadyAsync(TimeSpan timeout)
     {
@@ -68,7 +85,7 @@ public sealed class ChildProcess : IAsyncDisposable
         var done = await Task.WhenAny(_readyLine.Task, exited, Task.Delay(timeout));
         return done == _readyLine.Task
             ? await _readyLine.Task
-            : throw new InvalidOperationException($"{_process.StartInfo.ArgumentList[0]} did not print '{_readyPrefix}' ({(done == exited ? "it exited" : "timeout")}); see {LogPath}");
+            : throw new InvalidOperationException($"{(_process.StartInfo.FileName == "dotnet" ? _process.StartInfo.ArgumentList[0] : _process.StartInfo.FileName)} did not print '{_readyPrefix}' ({(done == exited ? "it exited" : "timeout")}); see {LogPath}");
     }
 
     /// <summary>Resident set size and its peak, in bytes, from /proc/PID/status.</summary>

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace EcsOperator.Benchmarks.Harness;
 
 /// <summary>
-/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run] [--operator-env NAME=VALUE]...</c>.
+/// The harness's command line: <c>&lt;scenario&gt; [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run | --aot] [--operator-env NAME=VALUE]...</c>.
 /// </summary>
 public sealed record HarnessOptions
 {
     public const string Usage =
-        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run] [--operator-env NAME=VALUE]...\n"
+        "usage: Operator.Benchmarks <converge|steady|latency|memory|startup|all|micro> [--objects N] [--json PATH] [--record] [--quick] [--rate-scale X] [--ready-to-run | --aot] [--operator-env NAME=VALUE]...\n"
         + "  micro passes the rest to BenchmarkDotNet (e.g. micro --filter '*').";
 
     public static readonly string[] Scenarios = ["converge", "steady", "latency", "memory", "startup", "all"];
@@ -29,8 +29,11 @@ public sealed record HarnessOptions
     /// <summary>A factor on the emulated AWS rates and on the operator's own budget (--aws-budget-scale).</summary>
     public double RateScale { get; init; } = 1;
 
-    /// <summary>Run the operator as the image ships it: published ReadyToRun (a publish of a few minutes first), not the plain build.</summary>
+    /// <summary>Run the operator published ReadyToRun (a publish of a few minutes first), not the plain build.</summary>
     public bool ReadyToRun { get; init; }
+
+    /// <summary>Run the operator as the image ships it: published native AOT (a publish of about five minutes first).</summary>
+    public bool Aot { get; init; }
 
     /// <summary>
     /// Environment for the operator on top of the Dockerfile's (a runtime knob under study, e.g.
@@ -58,13 +61,16 @@ public sealed record HarnessOptions
                 "--record" => options with { Record = true },
                 "--quick" => options,
                 "--ready-to-run" => options with { ReadyToRun = true },
+                "--aot" => options with { Aot = true },
                 "--operator-env" => options with { OperatorEnvironment = WithVariable(options.OperatorEnvironment, Value()) },
                 "--rate-scale" => options with { RateScale = Positive(name, double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown argument {name}"),
             };
         }
 
-        return options;
+        return options is { ReadyToRun: true, Aot: true }
+            ? throw new ArgumentException("--ready-to-run and --aot are two builds of the operator; pass one")
+            : options;
     }
 
     private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)

@@ -102,7 +102,10 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Whether <c>ecs-operator run --help</c> lists a flag (features that other branches add).</summary>
     public static async Task<bool> HasFlagAsync(string flag)
     {
-        var psi = new ProcessStartInfo("dotnet", [BuildOutput.Operator, "run", "--help"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = ChildProcess.StartInfo(BuildOutput.Operator);
+        psi.ArgumentList.Add("run");
+        psi.ArgumentList.Add("--help");
+        psi.RedirectStandardOutput = true;
         using var process = Process.Start(psi)!;
         var help = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

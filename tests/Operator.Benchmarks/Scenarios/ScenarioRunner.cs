@@ -32,6 +32,12 @@ public static class ScenarioRunner
             report.Note($"the operator as the image ships it: published ReadyToRun ({BuildOutput.Operator})");
         }
 
+        if (options.Aot)
+        {
+            await BuildOutput.PublishAotAsync(cancellationToken);
+            report.Note($"NOT as the image ships: the operator published native AOT ({BuildOutput.Operator}, EventSource support added so that the harness can induce a full GC), a build under study (docs/performance.md, memory)");
+        }
+
         if (all || options.Scenario == "startup")
         {
             await using var stack = await StartAsync(options.RateScale * UntimedRateFactor, report, cancellationToken);

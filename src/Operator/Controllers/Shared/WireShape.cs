@@ -1,5 +1,11 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Efs;
+using EcsOperator.Runtime.Json;
 
 namespace EcsOperator.Controllers.Shared;
 
@@ -9,19 +15,34 @@ namespace EcsOperator.Controllers.Shared;
 /// </summary>
 public static class WireShape
 {
+    /// <summary>The kinds' types and the AWS models are all known at compile time (no reflection, see OperatorJsonContext).</summary>
     private static readonly JsonSerializerOptions Options = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OperatorJsonContext.Default, EcsJsonContext.Default, EfsJsonContext.Default),
     };
+
+    private static readonly ConcurrentDictionary<Type, JsonTypeInfo> Shapes = new();
 
     /// <summary><paramref name="value"/> re-read as <typeparamref name="T"/>; null stays null.</summary>
     public static T? Convert<T>(object? value)
         where T : class =>
-        value is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Options), Options);
+        value is null ? null : (T?)JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, ShapeOf(value)), Options.GetTypeInfo(typeof(T)));
 
     /// <summary>The JSON form of <paramref name="value"/>, for hashing and comparing.</summary>
     public static JsonNode? ToNode(object? value) =>
-        value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Options);
+        value is null ? null : JsonSerializer.SerializeToNode(value, ShapeOf(value));
+
+    /// <summary>
+    /// The metadata to write <paramref name="value"/> with: its own type's, or, for a collection whose concrete type no
+    /// context lists (a spec's <c>IList&lt;T&gt;</c> holds a <c>List&lt;T&gt;</c>), that of the interface it was
+    /// declared as. Both write the same JSON.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
+    private static JsonTypeInfo ShapeOf(object value) => Shapes.GetOrAdd(value.GetType(), static type =>
+        Options.TryGetTypeInfo(type, out var info) ? info
+        : type.GetInterfaces().Select(i => Options.TryGetTypeInfo(i, out var viaInterface) ? viaInterface : null).FirstOrDefault(i => i is not null)
+            ?? Options.GetTypeInfo(type));
 
     /// <summary>True when both values mean the same thing on the wire (key order, nulls and empty lists aside).</summary>
     public static bool Same(object? left, object? right) =>

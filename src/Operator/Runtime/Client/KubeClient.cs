@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using EcsOperator.Runtime.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -125,7 +126,7 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
             {
                 yield return (type, typed);
             }
-            else if (UndecodableObject.TryDecode<TEntity>(raw is JsonElement element ? element : JsonSerializer.SerializeToElement(raw), out var entity, out var bad))
+            else if (UndecodableObject.TryDecode<TEntity>(raw is JsonElement element ? element : JsonSerializer.Deserialize(KubernetesJson.Serialize(raw), OperatorJsonContext.Default.JsonElement), out var entity, out var bad))
             {
                 yield return (type, entity);
             }
@@ -264,7 +265,7 @@ public sealed class KubeClient(IKubernetes api) : IKubeClient
     }
 
     /// <summary>A list page whose items stay raw, so that each is decoded (or skipped) on its own.</summary>
-    private sealed class ListShape
+    internal sealed class ListShape
     {
         [JsonPropertyName("metadata")]
         public V1ListMeta? Metadata { get; set; }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using EcsOperator.Runtime.Json;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
 using YamlDotNet.Core;
@@ -14,7 +16,11 @@ namespace EcsOperator.Runtime.Client;
 /// </summary>
 internal static class KubeconfigFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+    private static readonly IDeserializer Deserializer = Build();
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "KubernetesClient's kubeconfig model is reference types and lists of them: YamlDotNet's reflection creates and fills them without generated code. The native AOT build keeps the model whole (TrimMode partial); the AOT harness run reads its kubeconfig through here.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotJustification.EntitiesKeptWhole)]
+    private static IDeserializer Build() => new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
 
     /// <exception cref="KubeConfigException">The file is not a kubeconfig.</exception>
     public static K8SConfiguration Load(string path)

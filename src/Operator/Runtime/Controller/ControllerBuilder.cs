@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EcsOperator.Runtime.Cache;
 using EcsOperator.Runtime.Reconcile;
 using k8s;
@@ -28,7 +29,7 @@ public sealed class ControllerBuilder<TEntity>
     }
 
     /// <summary>Replaces the default resync (enqueue every key) with the kind's own sweep; see <see cref="IResyncSweep{TEntity}"/>.</summary>
-    public ControllerBuilder<TEntity> ResyncWith<TSweep>()
+    public ControllerBuilder<TEntity> ResyncWith<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSweep>()
         where TSweep : class, IResyncSweep<TEntity>
     {
         _services.AddSingleton<IResyncSweep<TEntity>, TSweep>();
