@@ -35,13 +35,16 @@ public static class WireShape
 
     /// <summary>
     /// The metadata to write <paramref name="value"/> with: its own type's, or, for a collection whose concrete type no
-    /// context lists (a spec's <c>IList&lt;T&gt;</c> holds a <c>List&lt;T&gt;</c>), that of the interface it was
-    /// declared as. Both write the same JSON.
+    /// context lists (a spec's <c>IList&lt;T&gt;</c> holds a <c>List&lt;T&gt;</c>), that of the list or map interface it
+    /// was declared as (never IEnumerable, which would write a map as a list of pairs). Both write the same JSON.
     /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
     private static JsonTypeInfo ShapeOf(object value) => Shapes.GetOrAdd(value.GetType(), static type =>
         Options.TryGetTypeInfo(type, out var info) ? info
-        : type.GetInterfaces().Select(i => Options.TryGetTypeInfo(i, out var viaInterface) ? viaInterface : null).FirstOrDefault(i => i is not null)
+        : type.GetInterfaces()
+            .Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IList<>) || i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))
+            .Select(i => Options.TryGetTypeInfo(i, out var viaInterface) ? viaInterface : null)
+            .FirstOrDefault(i => i is not null)
             ?? Options.GetTypeInfo(type));
 
     /// <summary>True when both values mean the same thing on the wire (key order, nulls and empty lists aside).</summary>
