@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.CommandLine;
 using EcsOperator.Crds;
 
@@ -25,6 +26,14 @@ public static class CrdsCommand
         var command = new Command("crds", "Write the CustomResourceDefinitions generated from the C# types.") { output, chart, apiReference, role };
         command.SetAction(parse =>
         {
+            if (!RuntimeFeature.IsDynamicCodeSupported)
+            {
+                // The native AOT build (the image): KubernetesClient's YAML writer sorts members by metadata token,
+                // which such a build does not keep. The files are generated in the source tree, and committed.
+                Console.Error.WriteLine("crds: this native build cannot write YAML; run it from the source tree: dotnet run --project src/Operator -- crds ...");
+                return 2;
+            }
+
             var written = CrdWriter.WriteAll(parse.GetRequiredValue(output).FullName, includeKustomization: !parse.GetValue(chart));
             foreach (var path in written)
             {

@@ -29,10 +29,10 @@ public sealed record HarnessOptions
     /// <summary>A factor on the emulated AWS rates and on the operator's own budget (--aws-budget-scale).</summary>
     public double RateScale { get; init; } = 1;
 
-    /// <summary>Run the operator published ReadyToRun (a publish of a few minutes first), not the plain build.</summary>
+    /// <summary>Run the operator published ReadyToRun (the image before native AOT; a publish of a few minutes first), not the plain build.</summary>
     public bool ReadyToRun { get; init; }
 
-    /// <summary>Run the operator as the image ships it: published native AOT (a publish of about five minutes first).</summary>
+    /// <summary>Run the operator as the image ships it: published native AOT (a publish of about three minutes first).</summary>
     public bool Aot { get; init; }
 
     /// <summary>

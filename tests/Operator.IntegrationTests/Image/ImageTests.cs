@@ -15,24 +15,26 @@ public sealed class ImageTests(SandboxedOperator stack) : IClassFixture<Sandboxe
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_Dockerfiles_publish_is_untrimmed_framework_dependent_ReadyToRun_and_culture_invariant()
+    public async Task The_Dockerfiles_publish_is_one_native_AOT_executable_built_culture_invariant()
     {
         var image = await PublishedImage.GetAsync(Ct);
+        var publish = Assert.Single(PublishedImage.Stages().SelectMany(s => s.All("RUN")), run => run.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
 
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(image.AppDirectory, "ecs-operator.runtimeconfig.json"), Ct))!;
-        Assert.True(config["runtimeOptions"]!["configProperties"]!["System.Globalization.Invariant"]!.GetValue<bool>());
-        Assert.Contains(config["runtimeOptions"]!["frameworks"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "Microsoft.AspNetCore.App");
-        Assert.False(File.Exists(Path.Combine(image.AppDirectory, "ecs-operator")), "UseAppHost=false: the image runs `dotnet ecs-operator.dll`");
-        Assert.True(File.Exists(Path.Combine(image.AppDirectory, "KubernetesClient.dll")));
-        Assert.DoesNotContain(PublishedImage.Stages().SelectMany(s => s.All("RUN")), run => run.Arguments.Contains("PublishTrimmed=true", StringComparison.OrdinalIgnoreCase));
-        Assert.All(new[] { "ecs-operator.dll", "KubernetesClient.dll", "AWSSDK.Core.dll" }, dll => Assert.True(IsReadyToRun(Path.Combine(image.AppDirectory, dll)), $"{dll} is not ReadyToRun"));
+        var executable = Path.Combine(image.AppDirectory, "ecs-operator");
+        Assert.True(IsElfExecutable(executable), $"{executable} is not a native executable");
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(executable).HasFlag(UnixFileMode.OtherExecute), "the executable must run as any user");
+        Assert.Equal(["ecs-operator"], Directory.EnumerateFileSystemEntries(image.AppDirectory).Select(Path.GetFileName));
+        Assert.Contains("-p:PublishAot=true", publish.Arguments, StringComparison.Ordinal);
+        Assert.Contains("-p:InvariantGlobalization=true", publish.Arguments, StringComparison.Ordinal);
+        Assert.Equal(["/app/ecs-operator"], image.Runtime.Last("ENTRYPOINT")!.ExecForm);
     }
 
-    /// <summary>A ReadyToRun assembly carries precompiled code, announced by the CLI header's managed native header.</summary>
-    private static bool IsReadyToRun(string path)
+    /// <summary>An ELF file (the Linux executable format) starts with 0x7F 'E' 'L' 'F'; an IL assembly starts with 'MZ'.</summary>
+    private static bool IsElfExecutable(string path)
     {
-        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
-        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+        Span<byte> magic = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.Read(magic) == 4 && magic.SequenceEqual("\u007FELF"u8);
     }
 
     [Fact]

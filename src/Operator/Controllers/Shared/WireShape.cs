@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
+using System.Collections;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -22,30 +22,25 @@ public static class WireShape
         TypeInfoResolver = JsonTypeInfoResolver.Combine(OperatorJsonContext.Default, EcsJsonContext.Default, EfsJsonContext.Default),
     };
 
-    private static readonly ConcurrentDictionary<Type, JsonTypeInfo> Shapes = new();
-
     /// <summary><paramref name="value"/> re-read as <typeparamref name="T"/>; null stays null.</summary>
     public static T? Convert<T>(object? value)
         where T : class =>
-        value is null ? null : (T?)JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, ShapeOf(value)), Options.GetTypeInfo(typeof(T)));
-
-    /// <summary>The JSON form of <paramref name="value"/>, for hashing and comparing.</summary>
-    public static JsonNode? ToNode(object? value) =>
-        value is null ? null : JsonSerializer.SerializeToNode(value, ShapeOf(value));
+        ToNode(value) is { } node ? (T?)JsonSerializer.Deserialize(node, Options.GetTypeInfo(typeof(T))) : null;
 
     /// <summary>
-    /// The metadata to write <paramref name="value"/> with: its own type's, or, for a collection whose concrete type no
-    /// context lists (a spec's <c>IList&lt;T&gt;</c> holds a <c>List&lt;T&gt;</c>), that of the list or map interface it
-    /// was declared as (never IEnumerable, which would write a map as a list of pairs). Both write the same JSON.
+    /// The JSON form of <paramref name="value"/>, for hashing and comparing. A collection whose concrete type no context
+    /// lists (a spec's <c>IList&lt;T&gt;</c> holds a <c>List&lt;T&gt;</c>) is written item by item, as the serializer
+    /// would write it; a type missing from the contexts fails with its name.
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
-    private static JsonTypeInfo ShapeOf(object value) => Shapes.GetOrAdd(value.GetType(), static type =>
-        Options.TryGetTypeInfo(type, out var info) ? info
-        : type.GetInterfaces()
-            .Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IList<>) || i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))
-            .Select(i => Options.TryGetTypeInfo(i, out var viaInterface) ? viaInterface : null)
-            .FirstOrDefault(i => i is not null)
-            ?? Options.GetTypeInfo(type));
+    public static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        _ when Options.TryGetTypeInfo(value.GetType(), out var info) => JsonSerializer.SerializeToNode(value, info),
+        IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key =>
+            KeyValuePair.Create(System.Convert.ToString(key, CultureInfo.InvariantCulture)!, ToNode(map[key])))),
+        IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(ToNode)]),
+        _ => JsonSerializer.SerializeToNode(value, Options.GetTypeInfo(value.GetType())),
+    };
 
     /// <summary>True when both values mean the same thing on the wire (key order, nulls and empty lists aside).</summary>
     public static bool Same(object? left, object? right) =>
