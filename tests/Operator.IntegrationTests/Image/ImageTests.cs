@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EcsOperator.Entities;
 using EcsOperator.IntegrationTests.Controllers;
 using EcsOperator.Testing;
@@ -27,6 +26,26 @@ public sealed class ImageTests(SandboxedOperator stack) : IClassFixture<Sandboxe
         Assert.Contains("-p:PublishAot=true", publish.Arguments, StringComparison.Ordinal);
         Assert.Contains("-p:InvariantGlobalization=true", publish.Arguments, StringComparison.Ordinal);
         Assert.Equal(["/app/ecs-operator"], image.Runtime.Last("ENTRYPOINT")!.ExecForm);
+    }
+
+    /// <summary>KubernetesClient's YAML writer needs metadata a native build drops: `crds` says where to run it instead of crashing.</summary>
+    [Fact]
+    public async Task The_native_build_refuses_crds_and_names_the_command_to_run_instead()
+    {
+        var image = await PublishedImage.GetAsync(Ct);
+        var output = Directory.CreateTempSubdirectory("ecs-operator-crds-");
+        try
+        {
+            var crds = await ProcessRunner.RunAsync(Path.Combine(image.AppDirectory, "ecs-operator"), ["crds", "--output", output.FullName], cancellationToken: Ct);
+
+            Assert.Equal(2, crds.ExitCode);
+            Assert.Contains("dotnet run --project src/Operator -- crds", crds.StdErr, StringComparison.Ordinal);
+            Assert.Empty(output.EnumerateFileSystemInfos());
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
     }
 
     /// <summary>An ELF file (the Linux executable format) starts with 0x7F 'E' 'L' 'F'; an IL assembly starts with 'MZ'.</summary>

@@ -18,7 +18,7 @@ internal static class KubeconfigFile
 {
     private static readonly IDeserializer Deserializer = Build();
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "KubernetesClient's kubeconfig model is reference types and lists of them: YamlDotNet's reflection creates and fills them without generated code. The native AOT build keeps the model whole (TrimMode partial); the AOT harness run reads its kubeconfig through here.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "KubernetesClient's kubeconfig model is reference types and lists of them: YamlDotNet's reflection creates and fills them without generated code. The native AOT build roots the model (Aot/TrimmerRoots.xml); the image tests and the harness's --aot runs read their kubeconfig through here.")]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotJustification.EntitiesKeptWhole)]
     private static IDeserializer Build() => new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
 

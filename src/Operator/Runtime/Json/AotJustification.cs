@@ -6,6 +6,7 @@ internal static class AotJustification
     /// <summary>Reflection over the kinds' types (the CRD generator, the spec checks, the wire shapes).</summary>
     public const string EntitiesKeptWhole =
         "The native AOT publish roots the entities assembly and KubernetesClient's kubeconfig model (Operator.csproj, "
-        + "Aot/TrimmerRoots.xml), so the reflection over them finds what a JIT build finds. The AOT harness run "
-        + "(tests/Operator.Benchmarks --aot) and `crds` from the AOT binary check it.";
+        + "Aot/TrimmerRoots.xml), so the reflection over them finds what a JIT build finds. The image tests and the "
+        + "harness's --aot runs start that build (the CRD generator itself runs from the source tree: `crds` refuses "
+        + "in the native build).";
 }
