@@ -9,8 +9,6 @@ namespace EcsOperator.Crds;
 
 /// <summary>Builds the apiextensions.k8s.io/v1 CustomResourceDefinition of one entity type.</summary>
 [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotJustification.EntitiesKeptWhole)]
-[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
-[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is empty in a single-file or AOT binary; the XML file is then looked for in AppContext.BaseDirectory.")]
 internal sealed class CrdBuilder(XmlDocs docs)
 {
     private const string ReadyColumnPath = ".status.conditions[?(@.type==\"Ready\")].status";

@@ -16,8 +16,6 @@ namespace EcsOperator.Crds;
 /// additionalProperties only, and attributes on the C# types become formats, enums, bounds, defaults and CEL rules.
 /// </summary>
 [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotJustification.EntitiesKeptWhole)]
-[UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotJustification.EntitiesKeptWhole)]
-[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is empty in a single-file or AOT binary; the XML file is then looked for in AppContext.BaseDirectory.")]
 internal sealed class SchemaBuilder(XmlDocs docs)
 {
     public V1JSONSchemaProps ForObject(Type type, string? description)

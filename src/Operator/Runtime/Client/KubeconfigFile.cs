@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using EcsOperator.Runtime.Json;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
 using YamlDotNet.Core;
@@ -19,7 +18,6 @@ internal static class KubeconfigFile
     private static readonly IDeserializer Deserializer = Build();
 
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "KubernetesClient's kubeconfig model is reference types and lists of them: YamlDotNet's reflection creates and fills them without generated code. The native AOT build roots the model (Aot/TrimmerRoots.xml); the image tests and the harness's --aot runs read their kubeconfig through here.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotJustification.EntitiesKeptWhole)]
     private static IDeserializer Build() => new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
 
     /// <exception cref="KubeConfigException">The file is not a kubeconfig.</exception>

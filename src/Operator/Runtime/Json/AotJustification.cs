@@ -3,7 +3,7 @@ namespace EcsOperator.Runtime.Json;
 /// <summary>Why the operator's reflection is safe in its native AOT build, for the trimming analyzers' suppressions.</summary>
 internal static class AotJustification
 {
-    /// <summary>Reflection over the kinds' types (the CRD generator, the spec checks, the wire shapes).</summary>
+    /// <summary>Reflection over the kinds' types (the CRD generator).</summary>
     public const string EntitiesKeptWhole =
         "The native AOT publish roots the entities assembly and KubernetesClient's kubeconfig model (Operator.csproj, "
         + "Aot/TrimmerRoots.xml), so the reflection over them finds what a JIT build finds. The image tests and the "
