@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
 namespace EcsOperator.Entities.Schema;
@@ -12,15 +13,26 @@ public sealed class EnumValuesAttribute([DynamicallyAccessedMembers(DynamicallyA
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)]
     public Type ValuesType { get; } = valuesType;
 
+    /// <summary>Each values type's list, read once: the spec check asks on every reconcile of every enum field.</summary>
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> Known = new();
+
     /// <summary>The allowed values, in declaration order.</summary>
     public static IReadOnlyList<string> ValuesOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type valuesType)
     {
         ArgumentNullException.ThrowIfNull(valuesType);
-        return valuesType
+        if (Known.TryGetValue(valuesType, out var known))
+        {
+            return known;
+        }
+
+        // Reflection, and in a native AOT build one caught exception per field (DeclarationOrder): not on every call.
+        IReadOnlyList<string> values = valuesType
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
             .OrderBy(DeclarationOrder.Of)
             .Select(field => (string)field.GetRawConstantValue()!)
-            .ToList();
+            .ToList()
+            .AsReadOnly();
+        return Known.GetOrAdd(valuesType, values);
     }
 }
